@@ -1,0 +1,151 @@
+package dev.apionly.cli;
+
+import dev.apionly.diagnostic.Diagnostic;
+import dev.apionly.diagnostic.ExitCode;
+import dev.apionly.generate.Generator;
+import dev.apionly.model.ImpliedGrant;
+import dev.apionly.model.Integration;
+import dev.apionly.write.Change;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code apionly generate}: specs in, Salesforce DX metadata out (or, with --check, a drift
+ * report).
+ */
+@Command(
+    name = "generate",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = {
+      "Write the permission set, group, muting set, user access policy, user definition,"
+          + " provisioning script and manifest of every spec into an SFDX project.",
+      "Writes all files or none, and never a file it did not write itself."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:written (or, with --check, in sync)",
+      "1:policy errors (or, with --check, files out of date)",
+      "2:bad input"
+    })
+final class GenerateCommand implements Callable<Integer> {
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Mixin CommonOptions common;
+
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "DIR|FILE",
+      description = "Spec directories (searched recursively for *.yaml, *.yml) or spec files.")
+  List<Path> inputs;
+
+  @Option(
+      names = "--out",
+      paramLabel = "PROJECT_DIR",
+      description =
+          "The SFDX project to write into (default: the nearest sfdx-project.json upward from the"
+              + " current directory).")
+  Path out;
+
+  @Option(
+      names = "--templates",
+      paramLabel = "DIR",
+      description = "Render with the Velocity templates in DIR instead of the built-in ones.")
+  Path templates;
+
+  @Option(
+      names = "--check",
+      description = "Write nothing; list every file that would change and exit 1 if any would.")
+  boolean check;
+
+  @Override
+  public Integer call() {
+    PrintWriter stdout = spec.commandLine().getOut();
+    PrintWriter stderr = spec.commandLine().getErr();
+    Generator.Request request = new Generator.Request(inputs, out, templates, Path.of(""));
+    Generator.Result result = check ? Generator.plan(request) : Generator.generate(request);
+    for (Diagnostic diagnostic : result.diagnostics()) {
+      if (!common.quiet || diagnostic.isError()) {
+        stderr.println(diagnostic.format());
+      }
+    }
+    if (check) {
+      return reportCheck(stdout, result);
+    }
+    if (!common.quiet) {
+      for (Change change : result.plan().changes()) {
+        stdout.println(change.kind().word() + " " + change.path());
+      }
+      if (common.verbose) {
+        printImplied(stdout, result.integrations());
+      }
+      stdout.println(summary(result));
+    }
+    return ExitCode.OK;
+  }
+
+  private int reportCheck(PrintWriter stdout, Generator.Result result) {
+    if (result.plan().isEmpty()) {
+      if (!common.quiet) {
+        stdout.println(
+            "in sync: "
+                + plural(result.integrations().size(), "integration")
+                + ", nothing would change");
+      }
+      return ExitCode.OK;
+    }
+    for (Change change : result.plan().changes()) {
+      stdout.println("would " + change.kind().word() + " " + change.path());
+    }
+    stdout.println(
+        result.plan().changes().size()
+            + " files out of date; run 'apionly generate' and commit the result");
+    return ExitCode.FINDINGS;
+  }
+
+  private static void printImplied(PrintWriter stdout, List<Integration> integrations) {
+    for (Integration integration : integrations) {
+      for (ImpliedGrant implied : integration.implied()) {
+        stdout.println(
+            implied.location()
+                + ": note: "
+                + integration.name()
+                + ": "
+                + implied.grant()
+                + " implied by "
+                + implied.requiredBy());
+      }
+    }
+  }
+
+  private static String summary(Generator.Result result) {
+    long created = count(result, Change.Kind.CREATE);
+    long updated = count(result, Change.Kind.UPDATE);
+    long deleted = count(result, Change.Kind.DELETE);
+    long implied = result.integrations().stream().mapToLong(i -> i.implied().size()).sum();
+    String changes =
+        result.plan().isEmpty()
+            ? "nothing changed"
+            : created + " created, " + updated + " updated, " + deleted + " deleted";
+    return plural(result.integrations().size(), "integration")
+        + ": "
+        + changes
+        + (implied > 0 ? "; " + implied + " implied grants added (see --verbose)" : "");
+  }
+
+  static String plural(long count, String noun) {
+    return count + " " + noun + (count == 1 ? "" : "s");
+  }
+
+  private static long count(Generator.Result result, Change.Kind kind) {
+    return result.plan().changes().stream().filter(c -> c.kind() == kind).count();
+  }
+}

@@ -1,0 +1,233 @@
+package dev.apionly.generate;
+
+import dev.apionly.diagnostic.ApionlyException;
+import dev.apionly.diagnostic.Diagnostic;
+import dev.apionly.diagnostic.Diagnostics;
+import dev.apionly.diagnostic.ExitCode;
+import dev.apionly.diagnostic.Location;
+import dev.apionly.model.Integration;
+import dev.apionly.model.Salesforce;
+import dev.apionly.render.IntegrationRenderer;
+import dev.apionly.render.OutputLayout;
+import dev.apionly.render.RenderedFile;
+import dev.apionly.render.TemplateException;
+import dev.apionly.render.TemplateRenderer;
+import dev.apionly.render.VelocityRenderer;
+import dev.apionly.resolve.Resolver;
+import dev.apionly.spec.SpecLoader;
+import dev.apionly.spec.SpecSet;
+import dev.apionly.write.OutputFile;
+import dev.apionly.write.Plan;
+import dev.apionly.write.ProjectWriter;
+import dev.apionly.write.SfdxProject;
+import dev.apionly.write.StateFile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The whole generate pipeline: load → resolve → check → model → render → verify → write. Each stage
+ * collects its problems and stops the run at its end; nothing is written unless every stage passed.
+ */
+public final class Generator {
+
+  /** What to generate, from where, into which project. */
+  public record Request(List<Path> inputs, Path out, Path templates, Path workingDirectory) {
+    public Request {
+      inputs = List.copyOf(inputs);
+    }
+  }
+
+  /** What a run found and decided: the integrations, the plan, and the warnings and notes. */
+  public record Result(
+      SfdxProject project,
+      List<Integration> integrations,
+      Plan plan,
+      List<Diagnostic> diagnostics) {}
+
+  private Generator() {}
+
+  /** Runs the pipeline up to the plan; writes nothing. */
+  public static Result plan(Request request) {
+    Diagnostics diagnostics = new Diagnostics();
+    SfdxProject project = SfdxProject.locate(request.out(), request.workingDirectory());
+    SpecSet specs = SpecLoader.load(request.inputs(), diagnostics);
+    List<Integration> integrations = Resolver.resolve(specs, diagnostics);
+    checkApiVersion(project, integrations, specs);
+
+    TemplateRenderer templates = templates(request.templates());
+    IntegrationRenderer renderer =
+        new IntegrationRenderer(
+            templates, new OutputLayout(project.defaultPackageDirectory(), project.apiVersion()));
+    Map<String, Path> specFiles = new HashMap<>();
+    specs.specs().forEach(s -> specFiles.put(s.spec().name().value(), s.spec().file()));
+
+    List<OutputFile> desired = new ArrayList<>();
+    Diagnostics verification = new Diagnostics();
+    for (Integration integration : integrations) {
+      List<RenderedFile> files = render(renderer, integration);
+      for (String problem : Verifier.verify(integration, files)) {
+        verification.error(
+            Location.of(specFiles.get(integration.name())),
+            "rendered output does not match the spec: "
+                + problem
+                + (request.templates() != null ? " (check the templates in --templates)" : ""));
+      }
+      String spec = relative(project.root(), specFiles.get(integration.name()));
+      for (RenderedFile file : files) {
+        desired.add(new OutputFile(file.path(), integration.name(), spec, file.bytes()));
+      }
+    }
+    verification.throwIfErrors(ExitCode.BAD_INPUT);
+
+    Map<String, StateFile.Entry> previous = readState(project.root());
+    desired.addAll(kept(project.root(), previous, integrations, specs, request.inputs()));
+    List<String> paths = desired.stream().map(OutputFile::path).toList();
+    RenderedFile manifest;
+    try {
+      manifest = renderer.manifest(paths);
+    } catch (TemplateException e) {
+      throw templateError(request.templates(), e);
+    }
+    desired.add(new OutputFile(manifest.path(), "-", "-", manifest.bytes()));
+    try {
+      Plan plan = ProjectWriter.plan(project.root(), previous, desired);
+      return new Result(project, integrations, plan, diagnostics.sorted());
+    } catch (IOException e) {
+      throw ApionlyException.of(
+          ExitCode.BAD_INPUT,
+          Location.of(project.root()),
+          "cannot read the project: " + e.getMessage());
+    }
+  }
+
+  /** Runs the pipeline and writes the plan, all or nothing. */
+  public static Result generate(Request request) {
+    Result result = plan(request);
+    try {
+      ProjectWriter.apply(result.plan());
+    } catch (IOException | UncheckedIOException e) {
+      throw ApionlyException.of(
+          ExitCode.BAD_INPUT,
+          Location.of(result.project().root()),
+          "could not write the project, nothing was changed: " + e.getMessage());
+    }
+    return result;
+  }
+
+  private static List<RenderedFile> render(IntegrationRenderer renderer, Integration integration) {
+    try {
+      return renderer.render(integration);
+    } catch (TemplateException e) {
+      throw new ApionlyException(
+          ExitCode.BAD_INPUT,
+          List.of(Diagnostic.error(Location.of(Path.of(integration.specFile())), e.getMessage())));
+    }
+  }
+
+  private static TemplateRenderer templates(Path directory) {
+    try {
+      return directory == null
+          ? VelocityRenderer.builtIn()
+          : VelocityRenderer.fromDirectory(directory);
+    } catch (TemplateException e) {
+      throw templateError(directory, e);
+    }
+  }
+
+  private static ApionlyException templateError(Path directory, TemplateException e) {
+    return ApionlyException.of(
+        ExitCode.BAD_INPUT,
+        Location.of(directory == null ? Path.of("templates") : directory),
+        e.getMessage());
+  }
+
+  private static void checkApiVersion(
+      SfdxProject project, List<Integration> integrations, SpecSet specs) {
+    if (project.apiMajor() >= Salesforce.USER_ACCESS_POLICY_MIN_API) {
+      return;
+    }
+    Diagnostics problems = new Diagnostics();
+    for (SpecSet.LoadedSpec loaded : specs.specs()) {
+      if (loaded.spec().user() != null) {
+        problems.error(
+            loaded.spec().user().location(),
+            "'user' needs a UserAccessPolicy, available from API "
+                + Salesforce.USER_ACCESS_POLICY_MIN_API
+                + ".0; the project's sourceApiVersion is "
+                + project.apiVersion()
+                + " (set it to "
+                + Salesforce.USER_ACCESS_POLICY_MIN_API
+                + ".0 or later in sfdx-project.json)");
+      }
+    }
+    problems.throwIfErrors(ExitCode.BAD_INPUT);
+  }
+
+  private static Map<String, StateFile.Entry> readState(Path root) {
+    try {
+      return StateFile.read(root);
+    } catch (IOException e) {
+      throw ApionlyException.of(
+          ExitCode.BAD_INPUT,
+          Location.of(root.resolve(StateFile.PATH)),
+          "cannot read: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Files of integrations this run did not load but whose spec still exists outside the inputs:
+   * kept as they are, so generating one directory never removes another's output.
+   */
+  private static List<OutputFile> kept(
+      Path root,
+      Map<String, StateFile.Entry> previous,
+      List<Integration> integrations,
+      SpecSet specs,
+      List<Path> inputs) {
+    Set<String> loadedNames = new HashSet<>();
+    integrations.forEach(i -> loadedNames.add(i.name()));
+    Set<Path> loadedFiles = new HashSet<>();
+    specs.specs().forEach(s -> loadedFiles.add(s.spec().file().toAbsolutePath().normalize()));
+    List<Path> scanned = inputs.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+    List<OutputFile> out = new ArrayList<>();
+    for (StateFile.Entry entry : previous.values()) {
+      if (entry.integration().equals("-") || loadedNames.contains(entry.integration())) {
+        continue;
+      }
+      Path spec = root.resolve(entry.spec()).normalize();
+      boolean inScope = loadedFiles.contains(spec) || scanned.stream().anyMatch(spec::startsWith);
+      if (inScope || !Files.isRegularFile(spec)) {
+        continue; // the spec is gone or now defines something else: its files go
+      }
+      Path file = root.resolve(entry.path());
+      try {
+        // an edited file is not kept: the plan then reports the edit instead of adopting it
+        if (Files.isRegularFile(file)
+            && StateFile.sha256(Files.readAllBytes(file)).equals(entry.sha256())) {
+          out.add(
+              new OutputFile(
+                  entry.path(), entry.integration(), entry.spec(), Files.readAllBytes(file)));
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return out;
+  }
+
+  private static String relative(Path root, Path file) {
+    Path absolute = file.toAbsolutePath().normalize();
+    Path base = root.toAbsolutePath().normalize();
+    String path =
+        absolute.startsWith(base) ? base.relativize(absolute).toString() : absolute.toString();
+    return path.replace('\\', '/');
+  }
+}

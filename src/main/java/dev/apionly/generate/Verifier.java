@@ -1,0 +1,139 @@
+package dev.apionly.generate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.apionly.metadata.MetadataException;
+import dev.apionly.metadata.MetadataXml;
+import dev.apionly.metadata.MutingPermissionSetXml;
+import dev.apionly.metadata.PackageXml;
+import dev.apionly.metadata.PermissionSetGroupXml;
+import dev.apionly.metadata.PermissionSetXml;
+import dev.apionly.metadata.UserAccessPolicyXml;
+import dev.apionly.model.Integration;
+import dev.apionly.model.IntegrationUser;
+import dev.apionly.model.PermissionSet;
+import dev.apionly.model.PermissionSetGroup;
+import dev.apionly.model.Salesforce;
+import dev.apionly.render.ComponentType;
+import dev.apionly.render.RenderedFile;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The verify stage: every rendered file parsed back, its grants compared with the model. Catches a
+ * template (built-in or a user's) that renders something other than what the spec says.
+ */
+final class Verifier {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private Verifier() {}
+
+  /** The problems of {@code files} for {@code integration}; empty when all agree with the model. */
+  static List<String> verify(Integration integration, List<RenderedFile> files) {
+    List<String> problems = new ArrayList<>();
+    for (RenderedFile file : files) {
+      try {
+        verify(integration, file, problems);
+      } catch (MetadataException e) {
+        problems.add(
+            file.path()
+                + (e.line() > 0 ? ":" + e.line() + ":" + e.column() : "")
+                + ": does not parse: "
+                + e.getMessage());
+      } catch (IOException e) {
+        problems.add(file.path() + ": is not valid JSON: " + e.getMessage());
+      }
+    }
+    return problems;
+  }
+
+  private static void verify(Integration integration, RenderedFile file, List<String> problems)
+      throws MetadataException, IOException {
+    var component = ComponentType.of(file.path());
+    if (component.isPresent()) {
+      switch (component.get().type()) {
+        case PERMISSION_SET -> {
+          PermissionSet parsed =
+              MetadataXml.toModel(
+                  integration.name(), MetadataXml.parse(file.text(), PermissionSetXml.class));
+          compare(
+              file,
+              "grants",
+              integration.permissionSet().grantsOnly(),
+              parsed.grantsOnly(),
+              problems);
+          compare(file, "label", integration.permissionSet().label(), parsed.label(), problems);
+          compare(
+              file,
+              "description",
+              integration.permissionSet().description(),
+              parsed.description(),
+              problems);
+        }
+        case MUTING_PERMISSION_SET -> {
+          PermissionSet expected = integration.muting().orElseThrow();
+          PermissionSet parsed =
+              MetadataXml.toModel(
+                  expected.name(), MetadataXml.parse(file.text(), MutingPermissionSetXml.class));
+          compare(file, "muted grants", expected.grantsOnly(), parsed.grantsOnly(), problems);
+        }
+        case PERMISSION_SET_GROUP -> {
+          PermissionSetGroup parsed =
+              MetadataXml.toModel(
+                  integration.name(), MetadataXml.parse(file.text(), PermissionSetGroupXml.class));
+          compare(file, "group", integration.group(), parsed, problems);
+        }
+        case USER_ACCESS_POLICY -> {
+          UserAccessPolicyXml parsed = MetadataXml.parse(file.text(), UserAccessPolicyXml.class);
+          compare(file, "policy grants", expectedGrants(integration), grants(parsed), problems);
+          IntegrationUser user = integration.user().orElseThrow();
+          Set<String> filters = new TreeSet<>();
+          parsed.userAccessPolicyFilters.forEach(
+              f -> filters.add(f.type + ":" + f.columnName + ":" + f.value + ":" + f.target));
+          if (filters.stream().noneMatch(f -> f.contains(user.username()))) {
+            problems.add(file.path() + ": policy does not select the user " + user.username());
+          }
+        }
+      }
+    } else if (file.path().endsWith(".json")) {
+      IntegrationUser user = integration.user().orElseThrow();
+      JsonNode json = JSON.readTree(file.text());
+      compare(file, "Username", user.username(), json.path("Username").asText(null), problems);
+      compare(
+          file, "profileName", user.profileName(), json.path("profileName").asText(null), problems);
+    } else if (file.path().endsWith("package.xml")) {
+      MetadataXml.parse(file.text(), PackageXml.class);
+    }
+  }
+
+  private static Set<String> expectedGrants(Integration integration) {
+    return new TreeSet<>(
+        List.of(
+            "Grant PermissionSetLicense " + Salesforce.API_INTEGRATION_PSL,
+            "Grant PermissionSetGroup " + integration.group().name()));
+  }
+
+  private static Set<String> grants(UserAccessPolicyXml policy) {
+    Set<String> out = new TreeSet<>();
+    policy.userAccessPolicyActions.forEach(a -> out.add(a.action + " " + a.type + " " + a.target));
+    return out;
+  }
+
+  private static void compare(
+      RenderedFile file, String what, Object expected, Object actual, List<String> problems) {
+    if (!java.util.Objects.equals(expected, actual)) {
+      problems.add(
+          file.path()
+              + ": "
+              + what
+              + " differ from the spec: expected "
+              + expected
+              + ", rendered "
+              + actual);
+    }
+  }
+}

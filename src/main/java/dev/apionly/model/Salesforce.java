@@ -1,0 +1,19 @@
+package dev.apionly.model;
+
+/** Names Salesforce fixes for API-only integration users (DESIGN section 4). */
+public final class Salesforce {
+
+  /** DeveloperName of the "Salesforce API Integration" permission set licence. */
+  public static final String API_INTEGRATION_PSL = "SalesforceAPIIntegrationPsl";
+
+  /** The profile of the "Salesforce Integration" user licence. */
+  public static final String API_ONLY_PROFILE = "Minimum Access - API Only Integrations";
+
+  /** The user licence that profile belongs to. */
+  public static final String INTEGRATION_USER_LICENSE = "Salesforce Integration";
+
+  /** The first API version with UserAccessPolicy. */
+  public static final int USER_ACCESS_POLICY_MIN_API = 57;
+
+  private Salesforce() {}
+}

@@ -1,0 +1,97 @@
+package dev.apionly.render;
+
+import dev.apionly.model.Integration;
+import dev.apionly.model.IntegrationUser;
+import dev.apionly.model.Salesforce;
+import dev.apionly.render.Vars.MutingPermissionSetVars;
+import dev.apionly.render.Vars.PackageVars;
+import dev.apionly.render.Vars.PermissionSetGroupVars;
+import dev.apionly.render.Vars.PermissionSetVars;
+import dev.apionly.render.Vars.ProvisionScriptVars;
+import dev.apionly.render.Vars.UserAccessPolicyVars;
+import dev.apionly.render.Vars.UserDefinitionVars;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** The render stage: every file of DESIGN section 3 for each integration, through the templates. */
+public final class IntegrationRenderer {
+
+  private final TemplateRenderer templates;
+  private final OutputLayout layout;
+
+  public IntegrationRenderer(TemplateRenderer templates, OutputLayout layout) {
+    this.templates = templates;
+    this.layout = layout;
+  }
+
+  public OutputLayout layout() {
+    return layout;
+  }
+
+  /** The files of one integration, in a fixed order. */
+  public List<RenderedFile> render(Integration integration) {
+    List<RenderedFile> files = new ArrayList<>();
+    String name = integration.name();
+    files.add(
+        file(
+            layout.metadata(ComponentType.PERMISSION_SET, name),
+            name,
+            new PermissionSetVars(integration.permissionSet())));
+    files.add(
+        file(
+            layout.metadata(ComponentType.PERMISSION_SET_GROUP, name),
+            name,
+            new PermissionSetGroupVars(integration.group())));
+    integration
+        .muting()
+        .ifPresent(
+            muting ->
+                files.add(
+                    file(
+                        layout.metadata(ComponentType.MUTING_PERMISSION_SET, muting.name()),
+                        name,
+                        new MutingPermissionSetVars(muting))));
+    if (integration.user().isPresent()) {
+      IntegrationUser user = integration.user().get();
+      String group = integration.group().name();
+      files.add(
+          file(
+              layout.metadata(ComponentType.USER_ACCESS_POLICY, name),
+              name,
+              new UserAccessPolicyVars(integration, user, Salesforce.API_INTEGRATION_PSL, group)));
+      files.add(file(layout.userDefinition(name), name, new UserDefinitionVars(user)));
+      files.add(
+          file(
+              layout.provisionScript(name),
+              name,
+              new ProvisionScriptVars(integration, user, Salesforce.API_INTEGRATION_PSL, group)));
+    }
+    return files;
+  }
+
+  /** {@code manifest/package.xml} listing every component among {@code paths}. */
+  public RenderedFile manifest(Collection<String> paths) {
+    Map<String, TreeSet<String>> byType = new TreeMap<>();
+    for (String path : paths) {
+      ComponentType.of(path)
+          .ifPresent(
+              c ->
+                  byType
+                      .computeIfAbsent(c.type().typeName(), t -> new TreeSet<>())
+                      .add(c.member()));
+    }
+    List<PackageVars.Type> types =
+        byType.entrySet().stream()
+            .map(e -> new PackageVars.Type(e.getKey(), List.copyOf(e.getValue())))
+            .toList();
+    return file(layout.manifest(), null, new PackageVars(types, layout.apiVersion()));
+  }
+
+  private RenderedFile file(String path, String integration, TemplateVars vars) {
+    return new RenderedFile(path, integration, templates.render(vars.template(), vars));
+  }
+}

@@ -1,0 +1,98 @@
+package dev.apionly.render;
+
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import org.apache.velocity.Template;
+import org.apache.velocity.VelocityContext;
+import org.apache.velocity.app.VelocityEngine;
+import org.apache.velocity.app.event.EventCartridge;
+import org.apache.velocity.app.event.ReferenceInsertionEventHandler;
+import org.apache.velocity.exception.ParseErrorException;
+import org.apache.velocity.exception.ResourceNotFoundException;
+import org.apache.velocity.runtime.RuntimeConstants;
+
+/**
+ * Velocity, in strict mode, with every inserted value escaped for the file being written. Loads
+ * templates from the jar, or from a user's directory given with {@code --templates}.
+ */
+public final class VelocityRenderer implements TemplateRenderer {
+
+  private final VelocityEngine engine;
+  private final String source;
+
+  private VelocityRenderer(VelocityEngine engine, String source) {
+    this.engine = engine;
+    this.source = source;
+  }
+
+  /** The templates packaged with apionly. */
+  public static VelocityRenderer builtIn() {
+    Properties properties = common();
+    properties.setProperty(RuntimeConstants.RESOURCE_LOADERS, "classpath");
+    properties.setProperty(
+        "resource.loader.classpath.class",
+        "org.apache.velocity.runtime.resource.loader.ClasspathResourceLoader");
+    return new VelocityRenderer(engine(properties), "templates/");
+  }
+
+  /** Templates from {@code directory}; a template missing there is an error, not a fallback. */
+  public static VelocityRenderer fromDirectory(Path directory) {
+    if (!Files.isDirectory(directory)) {
+      throw new TemplateException("templates directory " + directory + " does not exist");
+    }
+    Properties properties = common();
+    properties.setProperty(RuntimeConstants.RESOURCE_LOADERS, "file");
+    properties.setProperty(
+        "resource.loader.file.path", directory.toAbsolutePath().normalize().toString());
+    return new VelocityRenderer(engine(properties), "");
+  }
+
+  private static Properties common() {
+    Properties properties = new Properties();
+    properties.setProperty(RuntimeConstants.RUNTIME_REFERENCES_STRICT, "true");
+    properties.setProperty(RuntimeConstants.INPUT_ENCODING, "UTF-8");
+    properties.setProperty(RuntimeConstants.SPACE_GOBBLING, "lines");
+    properties.setProperty("resource.default_encoding", "UTF-8");
+    return properties;
+  }
+
+  private static VelocityEngine engine(Properties properties) {
+    VelocityEngine engine = new VelocityEngine(properties);
+    engine.init();
+    return engine;
+  }
+
+  @Override
+  public String render(String name, TemplateVars vars) {
+    Template template;
+    try {
+      template = engine.getTemplate(source + name, "UTF-8");
+    } catch (ResourceNotFoundException e) {
+      throw new TemplateException("template " + name + " not found");
+    } catch (ParseErrorException e) {
+      throw new TemplateException("template " + name + " has a syntax error: " + e.getMessage());
+    }
+    Escaper escaper = Escaper.forTemplate(name);
+    VelocityContext context = new VelocityContext();
+    context.put("v", vars);
+    EventCartridge cartridge = new EventCartridge();
+    cartridge.addEventHandler(
+        (ReferenceInsertionEventHandler)
+            (ctx, reference, value) -> value == null ? null : escaper.escape(value.toString()));
+    cartridge.attachToContext(context);
+    StringWriter out = new StringWriter();
+    try {
+      template.merge(context, out);
+    } catch (RuntimeException e) {
+      throw new TemplateException("template " + name + " failed: " + e.getMessage());
+    }
+    return out.toString();
+  }
+
+  /** Where templates are read from, for messages. */
+  public String source() {
+    return source.isEmpty() ? "the templates directory" : "the built-in templates";
+  }
+}

@@ -1,0 +1,282 @@
+package dev.apionly.resolve;
+
+import dev.apionly.diagnostic.Diagnostics;
+import dev.apionly.diagnostic.ExitCode;
+import dev.apionly.diagnostic.Paths;
+import dev.apionly.model.AccessList;
+import dev.apionly.model.FieldAccess;
+import dev.apionly.model.ImpliedGrant;
+import dev.apionly.model.Integration;
+import dev.apionly.model.IntegrationUser;
+import dev.apionly.model.ObjectAccess;
+import dev.apionly.model.ObjectVerb;
+import dev.apionly.model.PermissionSet;
+import dev.apionly.model.PermissionSetGroup;
+import dev.apionly.model.Salesforce;
+import dev.apionly.spec.IntegrationSpec;
+import dev.apionly.spec.MuteSpec;
+import dev.apionly.spec.Names;
+import dev.apionly.spec.ObjectSpec;
+import dev.apionly.spec.ProjectConfig;
+import dev.apionly.spec.Ref;
+import dev.apionly.spec.SpecSet;
+import dev.apionly.spec.UserSettings;
+import dev.apionly.spec.UserSpec;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The resolve stage: applies defaults, closes every grant over Salesforce's dependencies (reporting
+ * what it added), and builds the canonical {@link Integration} of each spec. Also checks what no
+ * single spec can: names used twice across specs.
+ */
+public final class Resolver {
+
+  private Resolver() {}
+
+  /** Every integration of {@code specs}, sorted by name; throws (exit 2) on cross-spec errors. */
+  public static List<Integration> resolve(SpecSet specs, Diagnostics diagnostics) {
+    checkNamesUnique(specs, diagnostics);
+    List<Integration> out = new ArrayList<>();
+    for (SpecSet.LoadedSpec loaded : specs.specs()) {
+      out.add(integration(loaded.spec(), loaded.config(), diagnostics));
+    }
+    diagnostics.throwIfErrors(ExitCode.BAD_INPUT);
+    out.sort(Comparator.comparing(Integration::name));
+    return out;
+  }
+
+  private static void checkNamesUnique(SpecSet specs, Diagnostics diagnostics) {
+    // Salesforce API names are case-insensitive: ERP_Sync and erp_sync are the same component.
+    Map<String, Ref> created = new HashMap<>();
+    for (SpecSet.LoadedSpec loaded : specs.specs()) {
+      IntegrationSpec spec = loaded.spec();
+      List<String> names = new ArrayList<>(List.of(spec.name().value()));
+      if (spec.mute() != null) {
+        names.add(Integration.mutingName(spec.name().value()));
+        if (Integration.mutingName(spec.name().value()).length() > Names.MAX_NAME) {
+          diagnostics.error(
+              spec.name().location(),
+              "name '"
+                  + spec.name().value()
+                  + "' is too long for a spec with 'mute': its muting permission set "
+                  + Integration.mutingName(spec.name().value())
+                  + " would exceed "
+                  + Names.MAX_NAME
+                  + " characters");
+        }
+      }
+      for (String name : names) {
+        Ref first = created.putIfAbsent(name.toLowerCase(Locale.ROOT), spec.name());
+        if (first != null) {
+          diagnostics.error(
+              spec.name().location(),
+              "integration name '"
+                  + name
+                  + "' is already used by "
+                  + first.location()
+                  + "; each integration needs its own name (Salesforce ignores case in API names)");
+        }
+      }
+      for (Ref include : spec.include()) {
+        if (include.value().equalsIgnoreCase(spec.name().value())) {
+          diagnostics.error(
+              include.location(),
+              "'include' names the integration's own permission set '"
+                  + include.value()
+                  + "', which the group has already; list other permission sets only");
+        }
+      }
+    }
+  }
+
+  private static Integration integration(
+      IntegrationSpec spec, ProjectConfig config, Diagnostics diagnostics) {
+    String name = spec.name().value();
+    String label = spec.label() != null ? spec.label().value() : name.replace('_', ' ');
+    String description =
+        spec.description() != null ? spec.description().value() : defaultDescription(spec, label);
+    List<ImpliedGrant> implied = new ArrayList<>();
+    PermissionSet permissionSet =
+        new PermissionSet(
+            name,
+            label,
+            description,
+            Salesforce.API_INTEGRATION_PSL,
+            objects(spec.objects(), implied),
+            fields(spec.objects(), implied),
+            recordTypes(spec.objects()),
+            names(spec.list(AccessList.APEX_CLASSES)),
+            names(spec.list(AccessList.APEX_PAGES)),
+            names(spec.list(AccessList.FLOWS)),
+            names(spec.list(AccessList.CUSTOM_PERMISSIONS)),
+            names(spec.list(AccessList.CUSTOM_METADATA_TYPES)),
+            names(spec.list(AccessList.CUSTOM_SETTINGS)),
+            names(spec.list(AccessList.EXTERNAL_CREDENTIAL_PRINCIPALS)),
+            spec.userPermissions().stream().map(p -> p.name().value()).toList());
+    Optional<PermissionSet> muting =
+        Optional.ofNullable(spec.mute()).map(m -> muting(name, label, m));
+    List<String> groupSets = new ArrayList<>(List.of(name));
+    spec.include().forEach(i -> groupSets.add(i.value()));
+    PermissionSetGroup group =
+        new PermissionSetGroup(
+            name,
+            label,
+            description,
+            groupSets,
+            muting.map(m -> List.of(m.name())).orElse(List.of()));
+    Optional<IntegrationUser> user =
+        Optional.ofNullable(spec.user()).map(u -> user(u, label, name, config));
+    return new Integration(
+        name,
+        label,
+        description,
+        spec.owner() == null ? "" : spec.owner().value(),
+        spec.ticket() == null ? null : spec.ticket().value(),
+        Paths.display(spec.file()),
+        permissionSet,
+        group,
+        muting,
+        user,
+        implied);
+  }
+
+  private static String defaultDescription(IntegrationSpec spec, String label) {
+    String owner = spec.owner() == null ? "" : " Owner: " + spec.owner().value() + ".";
+    String ticket = spec.ticket() == null ? "" : " Ticket: " + spec.ticket().value() + ".";
+    return "API-only access for the " + label + " integration." + owner + ticket;
+  }
+
+  /** Object access closed over Salesforce's verb dependencies; each added verb reported. */
+  static List<ObjectAccess> objects(List<ObjectSpec> objects, List<ImpliedGrant> implied) {
+    List<ObjectAccess> out = new ArrayList<>();
+    for (ObjectSpec object : objects) {
+      String name = object.object().value();
+      boolean big = ObjectAccess.isBigObject(name);
+      EnumSet<ObjectVerb> verbs = EnumSet.noneOf(ObjectVerb.class);
+      verbs.addAll(object.access().keySet());
+      Map<ObjectVerb, ObjectVerb> addedBy = new TreeMap<>();
+      // a fixed point: modifyAll pulls in delete, which pulls in edit, which pulls in read
+      boolean changed = true;
+      while (changed) {
+        changed = false;
+        for (ObjectVerb verb : EnumSet.copyOf(verbs)) {
+          for (ObjectVerb needed : verb.requires(big)) {
+            if (verbs.add(needed)) {
+              addedBy.put(needed, verb);
+              changed = true;
+            }
+          }
+        }
+      }
+      for (Map.Entry<ObjectVerb, ObjectVerb> added : addedBy.entrySet()) {
+        ObjectVerb root = added.getValue();
+        while (addedBy.containsKey(root)) {
+          root = addedBy.get(root);
+        }
+        implied.add(
+            new ImpliedGrant(
+                name + "." + added.getKey().key(),
+                name + "." + root.key(),
+                object.access().get(root).location()));
+      }
+      out.add(new ObjectAccess(name, verbs));
+    }
+    return out;
+  }
+
+  static List<FieldAccess> fields(List<ObjectSpec> objects, List<ImpliedGrant> implied) {
+    List<FieldAccess> out = new ArrayList<>();
+    for (ObjectSpec object : objects) {
+      String prefix = object.object().value() + ".";
+      object.readFields().forEach(f -> out.add(new FieldAccess(prefix + f.value(), false)));
+      for (Ref field : object.editFields()) {
+        out.add(new FieldAccess(prefix + field.value(), true));
+        implied.add(
+            new ImpliedGrant(
+                prefix + field.value() + " read",
+                prefix + field.value() + " edit",
+                field.location()));
+      }
+    }
+    return out;
+  }
+
+  private static List<String> recordTypes(List<ObjectSpec> objects) {
+    List<String> out = new ArrayList<>();
+    for (ObjectSpec object : objects) {
+      object.recordTypes().forEach(r -> out.add(object.object().value() + "." + r.value()));
+    }
+    return out;
+  }
+
+  private static List<String> names(Collection<Ref> refs) {
+    return refs.stream().map(Ref::value).toList();
+  }
+
+  private static PermissionSet muting(String integration, String label, MuteSpec mute) {
+    List<ObjectAccess> objects = new ArrayList<>();
+    List<FieldAccess> fields = new ArrayList<>();
+    for (ObjectSpec object : mute.objects()) {
+      Set<ObjectVerb> verbs = EnumSet.noneOf(ObjectVerb.class);
+      verbs.addAll(object.access().keySet());
+      objects.add(new ObjectAccess(object.object().value(), verbs));
+      String prefix = object.object().value() + ".";
+      object.readFields().forEach(f -> fields.add(new FieldAccess(prefix + f.value(), false)));
+      object.editFields().forEach(f -> fields.add(new FieldAccess(prefix + f.value(), true)));
+    }
+    return new PermissionSet(
+        Integration.mutingName(integration),
+        (label.length() > 74 ? label.substring(0, 74) : label) + " Muted",
+        "Grants muted in the " + label + " permission set group.",
+        null,
+        objects,
+        fields,
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        names(mute.userPermissions()));
+  }
+
+  private static IntegrationUser user(
+      UserSpec user, String label, String name, ProjectConfig config) {
+    Map<String, Ref> defaults = new LinkedHashMap<>(config.userDefaults());
+    return new IntegrationUser(
+        user.username().value(),
+        user.email().value(),
+        user.lastName() != null ? user.lastName().value() : label,
+        user.alias() != null ? user.alias().value() : defaultAlias(name),
+        pick(user.timeZone(), defaults.get("timeZone"), UserSettings.DEFAULT_TIME_ZONE),
+        pick(user.locale(), defaults.get("locale"), UserSettings.DEFAULT_LOCALE),
+        pick(user.language(), defaults.get("language"), UserSettings.DEFAULT_LANGUAGE),
+        pick(
+            user.emailEncoding(),
+            defaults.get("emailEncoding"),
+            UserSettings.DEFAULT_EMAIL_ENCODING));
+  }
+
+  private static String pick(Ref own, Ref projectDefault, String builtIn) {
+    return own != null ? own.value() : projectDefault != null ? projectDefault.value() : builtIn;
+  }
+
+  /** The first eight letters and digits of the name, lower case: ERP_Order_Sync → erporder. */
+  static String defaultAlias(String name) {
+    String letters = name.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
+    return letters.length() > 8 ? letters.substring(0, 8) : letters;
+  }
+}

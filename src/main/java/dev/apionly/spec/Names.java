@@ -1,0 +1,106 @@
+package dev.apionly.spec;
+
+import java.util.regex.Pattern;
+
+/** Salesforce's naming rules (DESIGN section 4), for the names apionly creates and refers to. */
+public final class Names {
+
+  /** Longest API name apionly creates: the integration name. */
+  public static final int MAX_NAME = 80;
+
+  public static final int MAX_LABEL = 80;
+  public static final int MAX_DESCRIPTION = 255;
+
+  /** Longest reference accepted: namespace, 40-character name and suffix, with room to spare. */
+  static final int MAX_REFERENCE = 120;
+
+  private static final Pattern API_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9]*(_[A-Za-z0-9]+)*");
+  private static final Pattern PART = Pattern.compile("[A-Za-z][A-Za-z0-9]*(_[A-Za-z0-9]+)*");
+  private static final Pattern USER_PERMISSION = Pattern.compile("[A-Za-z][A-Za-z0-9]*");
+  private static final Pattern EMAIL =
+      Pattern.compile("[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
+
+  private Names() {}
+
+  /**
+   * Why {@code name} is not a valid name for something apionly creates, or null if it is: letters,
+   * digits, underscores; starts with a letter; no trailing or double underscore; at most 80.
+   */
+  public static String apiNameProblem(String name) {
+    if (name.length() > MAX_NAME) {
+      return "is " + name.length() + " characters long; at most " + MAX_NAME + " are accepted";
+    }
+    if (!API_NAME.matcher(name).matches()) {
+      return "is not a valid API name; use letters, digits and single underscores, starting with a"
+          + " letter and not ending with an underscore (e.g. ERP_Order_Sync)";
+    }
+    return null;
+  }
+
+  /**
+   * Why {@code name} is not a valid reference to a Salesforce component, or null: an optional
+   * namespace prefix {@code ns__}, a name, and an optional suffix such as {@code __c}. {@code
+   * extraSeparator} allows one more character between parts (the '-' of {@code
+   * Credential-Principal}).
+   */
+  public static String referenceProblem(String name, char extraSeparator) {
+    if (name.isEmpty()) {
+      return "is empty";
+    }
+    if (name.length() > MAX_REFERENCE) {
+      return "is " + name.length() + " characters long; at most " + MAX_REFERENCE + " are accepted";
+    }
+    String[] pieces =
+        extraSeparator == 0
+            ? new String[] {name}
+            : name.split(Pattern.quote("" + extraSeparator), -1);
+    for (String piece : pieces) {
+      String[] parts = piece.split("__", -1);
+      if (parts.length > 3) {
+        return "has too many '__' separators; accepted: Name, ns__Name, Name__c, ns__Name__c";
+      }
+      for (String part : parts) {
+        if (!PART.matcher(part).matches()) {
+          return "is not a valid API name; accepted: letters, digits and underscores, starting with"
+              + " a letter, with an optional namespace (ns__) and suffix (__c, __mdt, __e, __x, __b)";
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Why {@code name} is not a user permission API name (e.g. ApiEnabled), or null. */
+  public static String userPermissionProblem(String name) {
+    return USER_PERMISSION.matcher(name).matches() && name.length() <= MAX_REFERENCE
+        ? null
+        : "is not a user permission API name; accepted: letters and digits, e.g. ViewSetup";
+  }
+
+  /** True when {@code text} has the shape of an email address (also used for usernames). */
+  public static boolean looksLikeEmail(String text) {
+    return text.length() <= 80 && EMAIL.matcher(text).matches();
+  }
+
+  /** The first control character in {@code text} (tab and newline excepted in descriptions). */
+  public static int firstControlCharacter(String text, boolean allowWhitespace) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean whitespace = c == '\n' || c == '\t' || c == '\r';
+      if ((Character.isISOControl(c) && !(allowWhitespace && whitespace))
+          || c == '\uFFFE'
+          || c == '\uFFFF'
+          || Character.isSurrogate(c) && !validSurrogate(text, i)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean validSurrogate(String text, int i) {
+    char c = text.charAt(i);
+    if (Character.isHighSurrogate(c)) {
+      return i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
+    }
+    return i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
+  }
+}

@@ -1,0 +1,94 @@
+package dev.apionly.spec;
+
+import dev.apionly.diagnostic.ApionlyException;
+import dev.apionly.diagnostic.Diagnostics;
+import dev.apionly.diagnostic.ExitCode;
+import dev.apionly.diagnostic.Location;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The load stage: finds every {@code *.yaml}/{@code *.yml} under the given directories (or the
+ * given files), reads each root's {@code apionly.yaml}, and binds every spec. Stops with exit code
+ * 2 after reading them all if any is bad.
+ */
+public final class SpecLoader {
+
+  private SpecLoader() {}
+
+  /** Loads every spec under {@code inputs}; throws with all problems found if any is bad. */
+  public static SpecSet load(List<Path> inputs, Diagnostics diagnostics) {
+    Map<Path, ProjectConfig> configs = new HashMap<>();
+    Map<Path, ProjectConfig> files = new LinkedHashMap<>();
+    for (Path input : inputs) {
+      Path normalized = input.toAbsolutePath().normalize();
+      if (Files.isDirectory(normalized)) {
+        ProjectConfig config = configs.computeIfAbsent(normalized, d -> config(d, diagnostics));
+        for (Path file : specFiles(normalized)) {
+          files.putIfAbsent(file, config);
+        }
+      } else if (Files.isRegularFile(normalized)) {
+        if (!isSpecFile(normalized)) {
+          diagnostics.error(
+              Location.of(input),
+              "not a spec file; accepted: a directory, or a file ending in .yaml or .yml");
+          continue;
+        }
+        Path root = normalized.getParent();
+        files.putIfAbsent(normalized, configs.computeIfAbsent(root, d -> config(d, diagnostics)));
+      } else {
+        diagnostics.error(
+            Location.of(input), "no such file or directory; accepted: spec directories or files");
+      }
+    }
+    List<SpecSet.LoadedSpec> specs = new ArrayList<>();
+    for (Map.Entry<Path, ProjectConfig> file : files.entrySet()) {
+      Optional<YamlNode> root = YamlReader.read(file.getKey(), diagnostics);
+      root.flatMap(r -> SpecParser.parse(file.getKey(), r, diagnostics))
+          .ifPresent(spec -> specs.add(new SpecSet.LoadedSpec(spec, file.getValue())));
+    }
+    diagnostics.throwIfErrors(ExitCode.BAD_INPUT);
+    return new SpecSet(specs);
+  }
+
+  private static ProjectConfig config(Path directory, Diagnostics diagnostics) {
+    Path file = directory.resolve(ProjectConfig.FILE_NAME);
+    return Files.isRegularFile(file) ? ConfigParser.read(file, diagnostics) : ProjectConfig.none();
+  }
+
+  private static List<Path> specFiles(Path directory) {
+    try (Stream<Path> walk = Files.walk(directory)) {
+      return walk.filter(Files::isRegularFile)
+          .filter(SpecLoader::isSpecFile)
+          .filter(p -> !p.getFileName().toString().equals(ProjectConfig.FILE_NAME))
+          .filter(p -> !hidden(directory.relativize(p)))
+          .sorted()
+          .toList();
+    } catch (IOException | java.io.UncheckedIOException e) {
+      throw ApionlyException.of(
+          ExitCode.BAD_INPUT, Location.of(directory), "cannot list directory: " + e.getMessage());
+    }
+  }
+
+  private static boolean isSpecFile(Path file) {
+    String name = file.getFileName().toString();
+    return name.endsWith(".yaml") || name.endsWith(".yml");
+  }
+
+  private static boolean hidden(Path relative) {
+    for (Path part : relative) {
+      if (part.toString().startsWith(".")) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

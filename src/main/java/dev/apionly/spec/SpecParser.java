@@ -1,0 +1,407 @@
+package dev.apionly.spec;
+
+import dev.apionly.diagnostic.Diagnostics;
+import dev.apionly.diagnostic.Suggestions;
+import dev.apionly.model.AccessList;
+import dev.apionly.model.ObjectAccess;
+import dev.apionly.model.ObjectVerb;
+import dev.apionly.spec.YamlNode.Entry;
+import dev.apionly.spec.YamlNode.MapNode;
+import dev.apionly.spec.YamlNode.ScalarNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** Binds the YAML tree of one spec file to an {@link IntegrationSpec}, checking every value. */
+public final class SpecParser {
+
+  static final List<String> SPEC_KEYS =
+      Stream.concat(
+              Stream.of(
+                  "name",
+                  "label",
+                  "description",
+                  "owner",
+                  "ticket",
+                  "user",
+                  "objects",
+                  "userPermissions",
+                  "include",
+                  "mute",
+                  "oauth"),
+              AccessList.specKeys().stream())
+          .toList();
+
+  static final List<String> USER_KEYS =
+      List.of(
+          "username",
+          "email",
+          "lastName",
+          "alias",
+          "timeZone",
+          "locale",
+          "language",
+          "emailEncoding");
+
+  private static final List<String> OBJECT_KEYS =
+      List.of("access", "fields", "recordTypes", "justification");
+  private static final List<String> MUTE_OBJECT_KEYS = List.of("access", "fields");
+  private static final List<String> FIELD_KEYS = List.of("read", "edit");
+  private static final List<String> MUTE_KEYS = List.of("objects", "userPermissions");
+  private static final List<String> PERMISSION_KEYS = List.of("name", "justification");
+  private static final List<String> OAUTH_KEYS = List.of("flow", "scopes", "certificate");
+
+  private final Binding bind;
+  private final Path file;
+
+  private SpecParser(Path file, Diagnostics diagnostics) {
+    this.file = file;
+    this.bind = new Binding(diagnostics);
+  }
+
+  /** The spec in {@code root}, or empty when it is not even a mapping. */
+  public static Optional<IntegrationSpec> parse(Path file, YamlNode root, Diagnostics diagnostics) {
+    return new SpecParser(file, diagnostics).spec(root);
+  }
+
+  private Optional<IntegrationSpec> spec(YamlNode root) {
+    Optional<MapNode> mapped = bind.map(root, "the spec", SPEC_KEYS);
+    if (mapped.isEmpty()) {
+      return Optional.empty();
+    }
+    MapNode map = mapped.get();
+    Ref name = bind.requiredText(map, "name", "the spec", "name: ERP_Order_Sync");
+    if (name != null) {
+      String problem = Names.apiNameProblem(name.value());
+      if (problem != null) {
+        bind.error(name.location(), "name '" + Texts.abbreviate(name.value()) + "' " + problem);
+      }
+    }
+    Ref label = checkedText(bind.optionalText(map, "label"), "label", Names.MAX_LABEL, false);
+    Ref description =
+        checkedText(
+            bind.optionalText(map, "description"), "description", Names.MAX_DESCRIPTION, true);
+    Ref owner =
+        checkedText(
+            bind.requiredText(map, "owner", "the spec", "owner: erp-team@acme.example"),
+            "owner",
+            Names.MAX_LABEL,
+            false);
+    Ref ticket = checkedText(bind.optionalText(map, "ticket"), "ticket", Names.MAX_LABEL, false);
+
+    UserSpec user = entry(map, "user").map(this::user).orElse(null);
+    List<ObjectSpec> objects =
+        entry(map, "objects").map(e -> objects(e.value(), "'objects'", false)).orElse(List.of());
+    Map<AccessList, List<Ref>> lists = new EnumMap<>(AccessList.class);
+    for (AccessList kind : AccessList.values()) {
+      char separator = kind == AccessList.EXTERNAL_CREDENTIAL_PRINCIPALS ? '-' : 0;
+      lists.put(kind, references(map, kind.specKey(), kind.noun(), separator));
+    }
+    List<UserPermissionSpec> permissions =
+        entry(map, "userPermissions")
+            .map(e -> bind.items(e.value(), "'userPermissions'", this::userPermission))
+            .orElse(List.of());
+    rejectDuplicates(
+        permissions.stream().map(UserPermissionSpec::name).toList(), "user permission");
+    List<Ref> include = references(map, "include", "permission set", (char) 0);
+    MuteSpec mute = entry(map, "mute").map(this::mute).orElse(null);
+    OAuthSpec oauth = entry(map, "oauth").map(this::oauth).orElse(null);
+    return Optional.of(
+        new IntegrationSpec(
+            file,
+            name,
+            label,
+            description,
+            owner,
+            ticket,
+            user,
+            objects,
+            lists,
+            permissions,
+            include,
+            mute,
+            oauth));
+  }
+
+  private Optional<Entry> entry(MapNode map, String key) {
+    return Optional.ofNullable(map.entries().get(key));
+  }
+
+  private Ref checkedText(Ref text, String key, int max, boolean multiline) {
+    if (text == null) {
+      return null;
+    }
+    int control = Names.firstControlCharacter(text.value(), multiline);
+    if (control >= 0) {
+      bind.error(
+          text.location(),
+          "'"
+              + key
+              + "' holds a control character (U+"
+              + String.format("%04X", (int) text.value().charAt(control))
+              + ") at position "
+              + (control + 1)
+              + "; accepted: printable text"
+              + (multiline ? ", tabs and new lines" : ""));
+    } else if (text.value().codePointCount(0, text.value().length()) > max) {
+      bind.error(
+          text.location(),
+          "'"
+              + key
+              + "' is "
+              + text.value().codePointCount(0, text.value().length())
+              + " characters long; Salesforce accepts at most "
+              + max);
+    } else if (text.value().isBlank()) {
+      bind.error(text.location(), "'" + key + "' is blank; write some text or leave the key out");
+    }
+    return text;
+  }
+
+  private UserSpec user(Entry entry) {
+    Optional<MapNode> mapped = bind.map(entry.value(), "'user'", USER_KEYS);
+    if (mapped.isEmpty()) {
+      return null;
+    }
+    MapNode map = mapped.get();
+    String example = "username: erp-sync@acme.example.integration";
+    Ref username = bind.requiredText(map, "username", "'user'", example);
+    if (username != null && !Names.looksLikeEmail(username.value())) {
+      bind.error(
+          username.location(),
+          "username '"
+              + Texts.abbreviate(username.value())
+              + "' is not in the form of an email address (at most 80 characters); Salesforce"
+              + " usernames look like erp-sync@acme.example.integration");
+    }
+    Ref email = bind.requiredText(map, "email", "'user'", "email: erp-team@acme.example");
+    if (email != null && !Names.looksLikeEmail(email.value())) {
+      bind.error(
+          email.location(),
+          "email '" + Texts.abbreviate(email.value()) + "' is not a valid email address");
+    }
+    Ref lastName = checkedText(bind.optionalText(map, "lastName"), "lastName", 80, false);
+    Ref alias = checkedText(bind.optionalText(map, "alias"), "alias", 8, false);
+    Ref timeZone = bind.optionalText(map, "timeZone");
+    Ref locale = bind.optionalText(map, "locale");
+    Ref language = bind.optionalText(map, "language");
+    Ref emailEncoding = bind.optionalText(map, "emailEncoding");
+    UserSettings.check(timeZone, locale, language, emailEncoding, bind.diagnostics());
+    return new UserSpec(
+        map.location(),
+        username,
+        email,
+        lastName,
+        alias,
+        timeZone,
+        locale,
+        language,
+        emailEncoding);
+  }
+
+  private List<ObjectSpec> objects(YamlNode node, String what, boolean muting) {
+    Optional<MapNode> mapped = bind.anyMap(node, what);
+    if (mapped.isEmpty()) {
+      return List.of();
+    }
+    List<ObjectSpec> out = new ArrayList<>();
+    for (Entry entry : mapped.get().entries().values()) {
+      Ref object = new Ref(entry.key(), entry.keyLocation());
+      String problem = Names.referenceProblem(object.value(), (char) 0);
+      if (problem != null) {
+        bind.error(
+            object.location(), "object '" + Texts.abbreviate(object.value()) + "' " + problem);
+        continue;
+      }
+      objectSpec(object, entry.value(), muting).ifPresent(out::add);
+    }
+    return out;
+  }
+
+  private Optional<ObjectSpec> objectSpec(Ref object, YamlNode node, boolean muting) {
+    String what = "object '" + object.value() + "'";
+    Optional<MapNode> mapped = bind.map(node, what, muting ? MUTE_OBJECT_KEYS : OBJECT_KEYS);
+    if (mapped.isEmpty()) {
+      return Optional.empty();
+    }
+    MapNode map = mapped.get();
+    Map<ObjectVerb, Ref> access = new EnumMap<>(ObjectVerb.class);
+    Entry accessEntry = map.entries().get("access");
+    if (accessEntry == null) {
+      bind.error(
+          map.location(),
+          "missing required key 'access' in "
+              + what
+              + "; accepted: one of, or a list of: "
+              + String.join(", ", ObjectVerb.keys()));
+    } else {
+      for (Ref verb : bind.texts(accessEntry.value(), "'access'")) {
+        Optional<ObjectVerb> parsed = ObjectVerb.fromKey(verb.value());
+        if (parsed.isEmpty()) {
+          bind.error(
+              verb.location(),
+              "unknown access '"
+                  + Texts.abbreviate(verb.value())
+                  + "'"
+                  + Suggestions.didYouMean(verb.value(), ObjectVerb.keys())
+                  + "; accepted: "
+                  + String.join(", ", ObjectVerb.keys()));
+        } else if (access.containsKey(parsed.get())) {
+          bind.error(verb.location(), "access '" + verb.value() + "' is listed twice");
+        } else if (parsed.get() == ObjectVerb.EDIT && ObjectAccess.isBigObject(object.value())) {
+          bind.error(
+              verb.location(),
+              "big object "
+                  + object.value()
+                  + " has no edit access; accepted: read, create, delete");
+        } else {
+          access.put(parsed.get(), verb);
+        }
+      }
+    }
+    List<Ref> readFields = List.of();
+    List<Ref> editFields = List.of();
+    Entry fields = map.entries().get("fields");
+    if (fields != null) {
+      Optional<MapNode> fieldMap = bind.map(fields.value(), "'fields' of " + what, FIELD_KEYS);
+      if (fieldMap.isPresent()) {
+        readFields = references(fieldMap.get(), "read", "field", (char) 0);
+        editFields = references(fieldMap.get(), "edit", "field", (char) 0);
+        for (Ref field : readFields) {
+          if (editFields.stream().anyMatch(e -> e.value().equals(field.value()))) {
+            bind.error(
+                field.location(),
+                "field '"
+                    + field.value()
+                    + "' is under both read and edit; list it under edit only (edit implies read)");
+          }
+        }
+        for (Ref field : concat(readFields, editFields)) {
+          if (field.value().contains(".")) {
+            bind.error(
+                field.location(),
+                "field '" + field.value() + "' has a dot; write the field name without its object");
+          }
+        }
+      }
+    }
+    List<Ref> recordTypes =
+        muting ? List.of() : references(map, "recordTypes", "record type", (char) 0);
+    Ref justification =
+        muting
+            ? null
+            : checkedText(bind.optionalText(map, "justification"), "justification", 1000, true);
+    return Optional.of(
+        new ObjectSpec(object, access, readFields, editFields, recordTypes, justification));
+  }
+
+  private UserPermissionSpec userPermission(YamlNode node) {
+    Ref name;
+    Ref justification = null;
+    if (node instanceof ScalarNode) {
+      name = bind.scalarText(node, "each entry of 'userPermissions'");
+    } else {
+      Optional<MapNode> mapped =
+          bind.map(
+              node,
+              "an entry of 'userPermissions' (a name, or a mapping with name and justification)",
+              PERMISSION_KEYS);
+      if (mapped.isEmpty()) {
+        return null;
+      }
+      name = bind.requiredText(mapped.get(), "name", "the user permission", "name: ViewSetup");
+      justification =
+          checkedText(
+              bind.optionalText(mapped.get(), "justification"), "justification", 1000, true);
+    }
+    if (name == null) {
+      return null;
+    }
+    String problem = Names.userPermissionProblem(name.value());
+    if (problem != null) {
+      bind.error(
+          name.location(), "user permission '" + Texts.abbreviate(name.value()) + "' " + problem);
+      return null;
+    }
+    return new UserPermissionSpec(name, justification);
+  }
+
+  private MuteSpec mute(Entry entry) {
+    Optional<MapNode> mapped = bind.map(entry.value(), "'mute'", MUTE_KEYS);
+    if (mapped.isEmpty()) {
+      return null;
+    }
+    MapNode map = mapped.get();
+    List<ObjectSpec> objects =
+        entry(map, "objects")
+            .map(e -> objects(e.value(), "'mute.objects'", true))
+            .orElse(List.of());
+    List<Ref> permissions = new ArrayList<>();
+    for (Ref permission : bind.texts(map, "userPermissions")) {
+      String problem = Names.userPermissionProblem(permission.value());
+      if (problem != null) {
+        bind.error(
+            permission.location(),
+            "user permission '" + Texts.abbreviate(permission.value()) + "' " + problem);
+      } else {
+        permissions.add(permission);
+      }
+    }
+    rejectDuplicates(permissions, "user permission");
+    return new MuteSpec(map.location(), objects, permissions);
+  }
+
+  private OAuthSpec oauth(Entry entry) {
+    Optional<MapNode> mapped = bind.map(entry.value(), "'oauth'", OAUTH_KEYS);
+    if (mapped.isEmpty()) {
+      return null;
+    }
+    MapNode map = mapped.get();
+    Ref flow = bind.requiredText(map, "flow", "'oauth'", "flow: jwt-bearer");
+    return new OAuthSpec(
+        map.location(), flow, bind.texts(map, "scopes"), bind.optionalText(map, "certificate"));
+  }
+
+  /** A list of references to Salesforce components, each name checked, duplicates reported. */
+  private List<Ref> references(MapNode map, String key, String noun, char separator) {
+    List<Ref> out = new ArrayList<>();
+    for (Ref ref : bind.texts(map, key)) {
+      String problem = Names.referenceProblem(ref.value(), separator);
+      if (problem != null) {
+        bind.error(ref.location(), noun + " '" + Texts.abbreviate(ref.value()) + "' " + problem);
+      } else {
+        out.add(ref);
+      }
+    }
+    rejectDuplicates(out, noun);
+    return out;
+  }
+
+  private void rejectDuplicates(List<Ref> refs, String noun) {
+    Map<String, Ref> seen = new HashMap<>();
+    for (Ref ref : refs) {
+      Ref first = seen.putIfAbsent(ref.value(), ref);
+      if (first != null) {
+        bind.error(
+            ref.location(),
+            noun
+                + " '"
+                + ref.value()
+                + "' is listed twice (first at line "
+                + first.location().line()
+                + ")");
+      }
+    }
+  }
+
+  private static List<Ref> concat(List<Ref> a, List<Ref> b) {
+    List<Ref> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
+  }
+}
