@@ -59,7 +59,7 @@ public final class Generator {
     Diagnostics diagnostics = new Diagnostics();
     SfdxProject project = SfdxProject.locate(request.out(), request.workingDirectory());
     SpecSet specs = SpecLoader.load(request.inputs(), diagnostics);
-    List<Integration> integrations = Resolver.resolve(specs, diagnostics);
+    List<Integration> integrations = Resolver.resolve(specs, project.root(), diagnostics);
     checkApiVersion(project, integrations, specs);
 
     TemplateRenderer templates = templates(request.templates());
@@ -72,7 +72,7 @@ public final class Generator {
     List<OutputFile> desired = new ArrayList<>();
     Diagnostics verification = new Diagnostics();
     for (Integration integration : integrations) {
-      List<RenderedFile> files = render(renderer, integration);
+      List<RenderedFile> files = render(renderer, integration, specFiles.get(integration.name()));
       for (String problem : Verifier.verify(integration, files)) {
         verification.error(
             Location.of(specFiles.get(integration.name())),
@@ -80,7 +80,7 @@ public final class Generator {
                 + problem
                 + (request.templates() != null ? " (check the templates in --templates)" : ""));
       }
-      String spec = relative(project.root(), specFiles.get(integration.name()));
+      String spec = integration.specFile();
       for (RenderedFile file : files) {
         desired.add(new OutputFile(file.path(), integration.name(), spec, file.bytes()));
       }
@@ -122,13 +122,13 @@ public final class Generator {
     return result;
   }
 
-  private static List<RenderedFile> render(IntegrationRenderer renderer, Integration integration) {
+  private static List<RenderedFile> render(
+      IntegrationRenderer renderer, Integration integration, Path specFile) {
     try {
       return renderer.render(integration);
     } catch (TemplateException e) {
       throw new ApionlyException(
-          ExitCode.BAD_INPUT,
-          List.of(Diagnostic.error(Location.of(Path.of(integration.specFile())), e.getMessage())));
+          ExitCode.BAD_INPUT, List.of(Diagnostic.error(Location.of(specFile), e.getMessage())));
     }
   }
 
@@ -221,13 +221,5 @@ public final class Generator {
       }
     }
     return out;
-  }
-
-  private static String relative(Path root, Path file) {
-    Path absolute = file.toAbsolutePath().normalize();
-    Path base = root.toAbsolutePath().normalize();
-    String path =
-        absolute.startsWith(base) ? base.relativize(absolute).toString() : absolute.toString();
-    return path.replace('\\', '/');
   }
 }

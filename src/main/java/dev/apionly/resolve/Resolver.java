@@ -2,7 +2,6 @@ package dev.apionly.resolve;
 
 import dev.apionly.diagnostic.Diagnostics;
 import dev.apionly.diagnostic.ExitCode;
-import dev.apionly.diagnostic.Paths;
 import dev.apionly.model.AccessList;
 import dev.apionly.model.FieldAccess;
 import dev.apionly.model.ImpliedGrant;
@@ -22,6 +21,7 @@ import dev.apionly.spec.Ref;
 import dev.apionly.spec.SpecSet;
 import dev.apionly.spec.UserSettings;
 import dev.apionly.spec.UserSpec;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -44,12 +44,16 @@ public final class Resolver {
 
   private Resolver() {}
 
-  /** Every integration of {@code specs}, sorted by name; throws (exit 2) on cross-spec errors. */
-  public static List<Integration> resolve(SpecSet specs, Diagnostics diagnostics) {
+  /**
+   * Every integration of {@code specs}, sorted by name, each naming its spec relative to {@code
+   * base} (the project root, so output does not depend on the working directory). Throws (exit 2)
+   * on cross-spec errors.
+   */
+  public static List<Integration> resolve(SpecSet specs, Path base, Diagnostics diagnostics) {
     checkNamesUnique(specs, diagnostics);
     List<Integration> out = new ArrayList<>();
     for (SpecSet.LoadedSpec loaded : specs.specs()) {
-      out.add(integration(loaded.spec(), loaded.config(), diagnostics));
+      out.add(integration(loaded.spec(), loaded.config(), relative(base, loaded.spec().file())));
     }
     diagnostics.throwIfErrors(ExitCode.BAD_INPUT);
     out.sort(Comparator.comparing(Integration::name));
@@ -100,8 +104,16 @@ public final class Resolver {
     }
   }
 
+  /** {@code file} relative to {@code base} with '/', or absolute when outside it. */
+  public static String relative(Path base, Path file) {
+    Path absolute = file.toAbsolutePath().normalize();
+    Path root = base.toAbsolutePath().normalize();
+    Path shown = absolute.startsWith(root) ? root.relativize(absolute) : absolute;
+    return shown.toString().replace('\\', '/');
+  }
+
   private static Integration integration(
-      IntegrationSpec spec, ProjectConfig config, Diagnostics diagnostics) {
+      IntegrationSpec spec, ProjectConfig config, String specFile) {
     String name = spec.name().value();
     String label = spec.label() != null ? spec.label().value() : name.replace('_', ' ');
     String description =
@@ -143,7 +155,7 @@ public final class Resolver {
         description,
         spec.owner() == null ? "" : spec.owner().value(),
         spec.ticket() == null ? null : spec.ticket().value(),
-        Paths.display(spec.file()),
+        specFile,
         permissionSet,
         group,
         muting,

@@ -234,7 +234,7 @@ public final class SpecParser {
     Entry accessEntry = map.entries().get("access");
     if (accessEntry == null) {
       bind.error(
-          map.location(),
+          object.location(),
           "missing required key 'access' in "
               + what
               + "; accepted: one of, or a list of: "
@@ -392,8 +392,10 @@ public final class SpecParser {
             noun
                 + " '"
                 + ref.value()
-                + "' is listed twice (first at line "
+                + "' is listed twice (first at "
                 + first.location().line()
+                + ":"
+                + first.location().column()
                 + ")");
       }
     }

@@ -1,0 +1,36 @@
+package dev.apionly.model;
+
+import java.util.Comparator;
+import java.util.Objects;
+
+/**
+ * One unit of access, flat: {@code OBJECT Account edit}, {@code FIELD Account.Name read}, {@code
+ * USER_PERMISSION ViewSetup}. {@code verb} is empty for kinds that are simply on or off. Review,
+ * lint and reports compare and rank these.
+ */
+public record Grant(GrantKind kind, String target, String verb) implements Comparable<Grant> {
+
+  private static final Comparator<Grant> ORDER =
+      Comparator.comparing(Grant::kind).thenComparing(Grant::target).thenComparing(Grant::verb);
+
+  public Grant {
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(target, "target");
+    verb = verb == null ? "" : verb;
+  }
+
+  /** The key used in apionly.yaml levels and messages: {@code Account.edit}, {@code ViewSetup}. */
+  public String key() {
+    return verb.isEmpty() ? target : target + "." + verb;
+  }
+
+  @Override
+  public int compareTo(Grant other) {
+    return ORDER.compare(this, other);
+  }
+
+  @Override
+  public String toString() {
+    return kind.noun() + " " + key();
+  }
+}

@@ -1,0 +1,75 @@
+package dev.apionly.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/** A permission set's access as a sorted set of flat {@link Grant}s, and back again. */
+public final class Grants {
+
+  private Grants() {}
+
+  /** Every grant of {@code set}; field edit is one grant "edit", field read-only is "read". */
+  public static SortedSet<Grant> of(PermissionSet set) {
+    SortedSet<Grant> out = new TreeSet<>();
+    for (ObjectAccess object : set.objects()) {
+      object.verbs().forEach(v -> out.add(new Grant(GrantKind.OBJECT, object.object(), v.key())));
+    }
+    for (FieldAccess field : set.fields()) {
+      out.add(new Grant(GrantKind.FIELD, field.field(), "read"));
+      if (field.editable()) {
+        out.add(new Grant(GrantKind.FIELD, field.field(), "edit"));
+      }
+    }
+    set.recordTypes().forEach(r -> out.add(new Grant(GrantKind.RECORD_TYPE, r, "")));
+    for (AccessList list : AccessList.values()) {
+      list.of(set).forEach(n -> out.add(new Grant(GrantKind.of(list), n, "")));
+    }
+    set.userPermissions().forEach(p -> out.add(new Grant(GrantKind.USER_PERMISSION, p, "")));
+    return out;
+  }
+
+  /**
+   * What a group grants: the union of its sets, less what its muting sets mute. Muting a verb also
+   * mutes the verbs that need it (no edit without read); muting a field's read mutes its edit.
+   */
+  public static SortedSet<Grant> effective(List<PermissionSet> sets, List<PermissionSet> mutings) {
+    SortedSet<Grant> granted = new TreeSet<>();
+    sets.forEach(s -> granted.addAll(of(s)));
+    SortedSet<Grant> muted = new TreeSet<>();
+    for (PermissionSet muting : mutings) {
+      muted.addAll(muted(muting));
+    }
+    granted.removeAll(muted);
+    return granted;
+  }
+
+  /** The grants a muting set takes away, dependents included. */
+  public static SortedSet<Grant> muted(PermissionSet muting) {
+    SortedSet<Grant> out = new TreeSet<>();
+    for (ObjectAccess object : muting.objects()) {
+      boolean big = ObjectAccess.isBigObject(object.object());
+      for (ObjectVerb verb : ObjectVerb.values()) {
+        boolean dependsOnMuted =
+            object.verbs().contains(verb)
+                || verb.requires(big).stream().anyMatch(object.verbs()::contains);
+        if (dependsOnMuted) {
+          out.add(new Grant(GrantKind.OBJECT, object.object(), verb.key()));
+        }
+      }
+    }
+    for (FieldAccess field : muting.fields()) {
+      // in a muting set, editable=false means "reading is muted", which takes editing with it
+      out.add(new Grant(GrantKind.FIELD, field.field(), "edit"));
+      if (!field.editable()) {
+        out.add(new Grant(GrantKind.FIELD, field.field(), "read"));
+      }
+    }
+    muting.userPermissions().forEach(p -> out.add(new Grant(GrantKind.USER_PERMISSION, p, "")));
+    List<Grant> others = new ArrayList<>(of(muting));
+    others.removeIf(g -> g.kind() == GrantKind.OBJECT || g.kind() == GrantKind.FIELD);
+    out.addAll(others);
+    return out;
+  }
+}
