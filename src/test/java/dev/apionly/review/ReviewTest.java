@@ -107,6 +107,36 @@ class ReviewTest {
   }
 
   @Test
+  void theJsonHasExactlyTheKeysItsSchemaRequires() throws IOException {
+    pullRequest();
+    commit("head");
+    JsonNode report = json(review("--base", "base", "--format", "json", examples.toString()));
+    JsonNode schema;
+    try (var in = JsonReport.class.getResourceAsStream("review.schema.json")) {
+      schema = new ObjectMapper().readTree(in);
+    }
+    JsonNode defs = schema.get("$defs");
+    assertKeys(schema, report);
+    assertKeys(schema.get("properties").get("summary"), report.get("summary"));
+    for (JsonNode integration : report.get("integrations")) {
+      assertKeys(defs.get("integration"), integration);
+      integration.get("changes").forEach(c -> assertKeys(defs.get("change"), c));
+      JsonNode group = defs.get("integration").get("properties").get("group").get("oneOf").get(1);
+      assertKeys(group, integration.get("group"));
+      integration.get("group").get("effective").forEach(g -> assertKeys(defs.get("grant"), g));
+      integration.get("deletedComponents").forEach(c -> assertKeys(defs.get("component"), c));
+    }
+  }
+
+  private static void assertKeys(JsonNode schema, JsonNode node) {
+    List<String> required = new ArrayList<>();
+    schema.get("required").forEach(r -> required.add(r.asText()));
+    List<String> actual = new ArrayList<>();
+    node.fieldNames().forEachRemaining(actual::add);
+    assertEquals(required, actual, node.toString());
+  }
+
+  @Test
   void theGateTripsOnNewAccessAtOrAboveItsLevel() {
     pullRequest();
     commit("head");
