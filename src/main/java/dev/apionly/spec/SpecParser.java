@@ -281,13 +281,6 @@ public final class SpecParser {
                     + "' is under both read and edit; list it under edit only (edit implies read)");
           }
         }
-        for (Ref field : concat(readFields, editFields)) {
-          if (field.value().contains(".")) {
-            bind.error(
-                field.location(),
-                "field '" + field.value() + "' has a dot; write the field name without its object");
-          }
-        }
       }
     }
     List<Ref> recordTypes =
@@ -371,7 +364,10 @@ public final class SpecParser {
   private List<Ref> references(MapNode map, String key, String noun, char separator) {
     List<Ref> out = new ArrayList<>();
     for (Ref ref : bind.texts(map, key)) {
-      String problem = Names.referenceProblem(ref.value(), separator);
+      String problem =
+          noun.equals("field") && ref.value().contains(".")
+              ? "has a dot; write the field name without its object (the object is the key above)"
+              : Names.referenceProblem(ref.value(), separator);
       if (problem != null) {
         bind.error(ref.location(), noun + " '" + Texts.abbreviate(ref.value()) + "' " + problem);
       } else {
