@@ -4,6 +4,7 @@ import dev.apionly.model.Integration;
 import dev.apionly.model.RiskLevel;
 import dev.apionly.spec.SpecSet;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -43,7 +44,7 @@ public record AccessReport(List<IntegrationAccess> integrations, List<String> ob
   /** The risk levels, highest first, for legends and filters. */
   public List<String> levels() {
     List<String> levels = new ArrayList<>(RiskLevel.keys());
-    java.util.Collections.reverse(levels);
+    Collections.reverse(levels);
     return levels;
   }
 

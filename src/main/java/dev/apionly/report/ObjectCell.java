@@ -3,6 +3,7 @@ package dev.apionly.report;
 import dev.apionly.model.RiskLevel;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -34,7 +35,7 @@ public record ObjectCell(
   }
 
   /** The highest level among held (not muted) verbs and fields; empty when nothing is held. */
-  public java.util.Optional<RiskLevel> risk() {
+  public Optional<RiskLevel> risk() {
     return verbs.stream().filter(v -> !v.muted()).map(VerbAccess::level).max(RiskLevel::compareTo);
   }
 
