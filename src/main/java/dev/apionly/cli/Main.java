@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
       "Least-privilege API-only integration users for Salesforce, from one YAML spec per"
           + " integration."
     },
-    subcommands = {GenerateCommand.class, ReviewCommand.class},
+    subcommands = {GenerateCommand.class, ReportCommand.class, ReviewCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",
