@@ -162,6 +162,15 @@ class SpecSchemaTest {
     assertEquals(Set.of(), validate(yaml), yaml);
   }
 
+  @Test
+  void theStarterSpecPassesBoth() {
+    for (StarterSpec starter :
+        List.of(new StarterSpec("Starter", null), new StarterSpec("Starter", "s@acme.example"))) {
+      assertEquals(List.of(), load(Path.of("specs/Starter.yaml"), starter.text()));
+      assertEquals(Set.of(), validate(starter.text()), starter.text());
+    }
+  }
+
   /**
    * Whatever bad specs the test resources hold (any directory whose name says bad or invalid): each
    * the loader rejects for a structural reason, the schema rejects too.
