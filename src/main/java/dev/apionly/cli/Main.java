@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
     },
     subcommands = {
       GenerateCommand.class,
+      ReportCommand.class,
       InitCommand.class,
       SchemaCommand.class,
       CompletionCommand.class
