@@ -233,7 +233,10 @@ class BrowserTest {
     ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
     Map<String, Map<String, Object>> specs = new TreeMap<>();
     try (Stream<Path> files = Files.list(examples())) {
-      for (Path file : files.filter(f -> !f.endsWith("apionly.yaml")).toList()) {
+      for (Path file :
+          files
+              .filter(f -> f.toString().endsWith(".yaml") && !f.endsWith("apionly.yaml"))
+              .toList()) {
         @SuppressWarnings("unchecked")
         Map<String, Object> spec = yaml.readValue(file.toFile(), Map.class);
         specs.put((String) spec.get("name"), spec);
