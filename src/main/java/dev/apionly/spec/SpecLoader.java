@@ -49,12 +49,18 @@ public final class SpecLoader {
             Location.of(input), "no such file or directory; accepted: spec directories or files");
       }
     }
-    List<SpecSet.LoadedSpec> specs = new ArrayList<>();
-    for (Map.Entry<Path, ProjectConfig> file : files.entrySet()) {
-      Optional<YamlNode> root = YamlReader.read(file.getKey(), diagnostics);
-      root.flatMap(r -> SpecParser.parse(file.getKey(), r, diagnostics))
-          .ifPresent(spec -> specs.add(new SpecSet.LoadedSpec(spec, file.getValue())));
-    }
+    // each file is read and bound on its own, so files are loaded on every core; the list keeps
+    // file order (stream order), and Diagnostics sorts what it collects
+    List<SpecSet.LoadedSpec> specs =
+        new ArrayList<>(files.entrySet())
+            .parallelStream()
+                .map(
+                    file ->
+                        YamlReader.read(file.getKey(), diagnostics)
+                            .flatMap(root -> SpecParser.parse(file.getKey(), root, diagnostics))
+                            .map(spec -> new SpecSet.LoadedSpec(spec, file.getValue())))
+                .flatMap(Optional::stream)
+                .toList();
     diagnostics.throwIfErrors(ExitCode.BAD_INPUT);
     return new SpecSet(specs);
   }
