@@ -5,6 +5,7 @@ import dev.apionly.diagnostic.Diagnostic;
 import dev.apionly.diagnostic.ExitCode;
 import java.io.PrintWriter;
 import picocli.CommandLine;
+import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -15,12 +16,18 @@ import picocli.CommandLine.ParseResult;
  */
 final class ErrorHandler implements IExecutionExceptionHandler {
 
+  private final Ansi ansi;
+
+  ErrorHandler(Ansi ansi) {
+    this.ansi = ansi;
+  }
+
   @Override
   public int handleExecutionException(Exception e, CommandLine line, ParseResult parsed) {
     PrintWriter err = line.getErr();
     boolean debug = parsed.subcommand() != null && parsed.subcommand().hasMatchedOption("--debug");
     if (e instanceof ApionlyException failure) {
-      print(err, failure);
+      print(err, failure, ansi);
       if (debug) {
         e.printStackTrace(err);
       }
@@ -36,9 +43,23 @@ final class ErrorHandler implements IExecutionExceptionHandler {
   }
 
   static void print(PrintWriter err, ApionlyException failure) {
+    print(err, failure, Ansi.OFF);
+  }
+
+  /** Each diagnostic, its severity word coloured when {@code ansi} is on, then a count. */
+  static void print(PrintWriter err, ApionlyException failure, Ansi ansi) {
     int errors = 0;
     for (Diagnostic diagnostic : failure.diagnostics()) {
-      err.println(diagnostic.format());
+      String plain = diagnostic.format();
+      err.println(
+          ansi.enabled()
+              ? diagnostic.location()
+                  + ": "
+                  + Colour.severity(ansi, diagnostic.severity())
+                  + ": "
+                  + diagnostic.message()
+                  + plain.substring(diagnostic.headline().length())
+              : plain);
       if (diagnostic.isError()) {
         errors++;
       }

@@ -6,6 +6,7 @@ import dev.apionly.generate.Generator;
 import dev.apionly.model.ImpliedGrant;
 import dev.apionly.model.Integration;
 import dev.apionly.write.Change;
+import dev.apionly.write.UnifiedDiff;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,6 +38,9 @@ import picocli.CommandLine.Spec;
     })
 final class GenerateCommand implements Callable<Integer> {
 
+  /** How many lines of each file's diff --check prints without --verbose. */
+  private static final int DIFF_LINES = 40;
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Mixin CommonOptions common;
@@ -63,14 +67,24 @@ final class GenerateCommand implements Callable<Integer> {
 
   @Option(
       names = "--check",
-      description = "Write nothing; list every file that would change and exit 1 if any would.")
+      description =
+          "Write nothing; list every file that would change, each with a short unified diff"
+              + " (all of it with --verbose), and exit 1 if any would.")
   boolean check;
+
+  @Option(
+      names = "--deletions-deployed",
+      description =
+          "The deletions in manifest/destructiveChanges.xml have been deployed to every org:"
+              + " forget them (the file goes when nothing else is pending).")
+  boolean deletionsDeployed;
 
   @Override
   public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
-    Generator.Request request = new Generator.Request(inputs, out, templates, Path.of(""));
+    Generator.Request request =
+        new Generator.Request(inputs, out, templates, Path.of(""), deletionsDeployed);
     Generator.Result result = check ? Generator.plan(request) : Generator.generate(request);
     for (Diagnostic diagnostic : result.diagnostics()) {
       if (!common.quiet || diagnostic.isError()) {
@@ -87,6 +101,7 @@ final class GenerateCommand implements Callable<Integer> {
       if (common.verbose) {
         printImplied(stdout, result.integrations());
       }
+      printDeletions(stdout, result);
       stdout.println(summary(result));
     }
     return ExitCode.OK;
@@ -104,11 +119,30 @@ final class GenerateCommand implements Callable<Integer> {
     }
     for (Change change : result.plan().changes()) {
       stdout.println("would " + change.kind().word() + " " + change.path());
+      if (!common.quiet) {
+        UnifiedDiff.of(change, common.verbose ? 0 : DIFF_LINES)
+            .forEach(line -> stdout.println("    " + line));
+      }
     }
     stdout.println(
         result.plan().changes().size()
             + " files out of date; run 'apionly generate' and commit the result");
     return ExitCode.FINDINGS;
+  }
+
+  /** Says how to deploy the deletions when this run wrote or changed the destructive manifest. */
+  private static void printDeletions(PrintWriter stdout, Generator.Result result) {
+    for (Change change : result.plan().changes()) {
+      if (change.path().endsWith("/destructiveChanges.xml") && change.after() != null) {
+        stdout.println(
+            "note: "
+                + change.path()
+                + " lists components to delete from the org; deploy with 'sf project deploy start"
+                + " --manifest manifest/package.xml --post-destructive-changes "
+                + change.path()
+                + "', then run generate with --deletions-deployed");
+      }
+    }
   }
 
   private static void printImplied(PrintWriter stdout, List<Integration> integrations) {

@@ -15,7 +15,14 @@ import picocli.CommandLine.Command;
       "Least-privilege API-only integration users for Salesforce, from one YAML spec per"
           + " integration."
     },
-    subcommands = {GenerateCommand.class},
+    subcommands = {
+      GenerateCommand.class,
+      ReviewCommand.class,
+      ReportCommand.class,
+      InitCommand.class,
+      SchemaCommand.class,
+      CompletionCommand.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",
@@ -35,21 +42,31 @@ public final class Main implements Runnable {
     throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
   }
 
-  /** The configured command line, writing to {@code out} and {@code err}. */
+  /** The configured command line, writing to {@code out} and {@code err}, never in colour. */
   public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    return commandLine(out, err, CommandLine.Help.Ansi.OFF);
+  }
+
+  /** The configured command line; {@code ansi} says whether help and diagnostics use colour. */
+  static CommandLine commandLine(PrintWriter out, PrintWriter err, CommandLine.Help.Ansi ansi) {
     CommandLine line = new CommandLine(new Main());
     line.setOut(out);
     line.setErr(err);
+    line.setColorScheme(CommandLine.Help.defaultColorScheme(ansi));
     line.setCaseInsensitiveEnumValuesAllowed(true);
-    line.setExecutionExceptionHandler(new ErrorHandler());
+    line.setExecutionExceptionHandler(new ErrorHandler(ansi));
     line.setParameterExceptionHandler(ErrorHandler::usage);
     return line;
   }
 
-  /** Runs {@code args} with the given streams; returns the exit code. */
+  /** Runs {@code args} with the given streams, without colour; returns the exit code. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
+    return run(out, err, CommandLine.Help.Ansi.OFF, args);
+  }
+
+  static int run(PrintWriter out, PrintWriter err, CommandLine.Help.Ansi ansi, String... args) {
     try {
-      return commandLine(out, err).execute(args);
+      return commandLine(out, err, ansi).execute(args);
     } finally {
       out.flush();
       err.flush();
@@ -59,7 +76,7 @@ public final class Main implements Runnable {
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, false, StandardCharsets.UTF_8);
-    int code = run(out, err, args);
+    int code = run(out, err, Colour.ansi(System.getenv(), System.console() != null), args);
     System.exit(code);
   }
 

@@ -23,7 +23,7 @@ public final class Suggestions {
         bestDistance = distance;
       }
     }
-    int allowed = Math.max(1, Math.min(3, found.length() / 3));
+    int allowed = Math.max(1, Math.min(3, (found.length() + 1) / 3));
     return best != null && bestDistance <= allowed ? Optional.of(best) : Optional.empty();
   }
 

@@ -8,6 +8,7 @@ import dev.apionly.diagnostic.Location;
 import dev.apionly.model.Integration;
 import dev.apionly.model.Salesforce;
 import dev.apionly.policy.OAuthScopeRule;
+import dev.apionly.render.ComponentType;
 import dev.apionly.render.IntegrationRenderer;
 import dev.apionly.render.OutputLayout;
 import dev.apionly.render.RenderedFile;
@@ -32,6 +33,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
 
 /**
  * The whole generate pipeline: load → resolve → check → model → render → verify → write. Each stage
@@ -39,10 +41,22 @@ import java.util.Set;
  */
 public final class Generator {
 
-  /** What to generate, from where, into which project. */
-  public record Request(List<Path> inputs, Path out, Path templates, Path workingDirectory) {
+  /**
+   * What to generate, from where, into which project. {@code deletionsDeployed}: the deletions
+   * listed in {@code manifest/destructiveChanges.xml} have reached the org and can be forgotten.
+   */
+  public record Request(
+      List<Path> inputs,
+      Path out,
+      Path templates,
+      Path workingDirectory,
+      boolean deletionsDeployed) {
     public Request {
       inputs = List.copyOf(inputs);
+    }
+
+    public Request(List<Path> inputs, Path out, Path templates, Path workingDirectory) {
+      this(inputs, out, templates, workingDirectory, false);
     }
   }
 
@@ -99,6 +113,22 @@ public final class Generator {
       throw templateError(request.templates(), e);
     }
     desired.add(new OutputFile(manifest.path(), "-", "-", manifest.bytes()));
+    SortedSet<ComponentType.Component> deletions =
+        Deletions.pending(
+            project.root(),
+            renderer.layout().destructiveManifest(),
+            previous,
+            paths,
+            request.deletionsDeployed());
+    if (!deletions.isEmpty()) {
+      RenderedFile destructive;
+      try {
+        destructive = renderer.destructiveManifest(deletions);
+      } catch (TemplateException e) {
+        throw templateError(request.templates(), e);
+      }
+      desired.add(new OutputFile(destructive.path(), "-", "-", destructive.bytes()));
+    }
     try {
       Plan plan = ProjectWriter.plan(project.root(), previous, desired);
       return new Result(project, integrations, plan, diagnostics.sorted());

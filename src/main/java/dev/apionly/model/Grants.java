@@ -32,7 +32,8 @@ public final class Grants {
 
   /**
    * What a group grants: the union of its sets, less what its muting sets mute. Muting a verb also
-   * mutes the verbs that need it (no edit without read); muting a field's read mutes its edit.
+   * mutes the verbs that need it (no edit without read); muting a field's read mutes its edit;
+   * muting an object's read mutes every field of it.
    */
   public static SortedSet<Grant> effective(List<PermissionSet> sets, List<PermissionSet> mutings) {
     SortedSet<Grant> granted = new TreeSet<>();
@@ -42,6 +43,13 @@ public final class Grants {
       muted.addAll(muted(muting));
     }
     granted.removeAll(muted);
+    // no field of an object whose read is muted can be read or edited
+    for (Grant mute : muted) {
+      if (mute.kind() == GrantKind.OBJECT && mute.verb().equals(ObjectVerb.READ.key())) {
+        granted.removeIf(
+            g -> g.kind() == GrantKind.FIELD && g.target().startsWith(mute.target() + "."));
+      }
+    }
     return granted;
   }
 

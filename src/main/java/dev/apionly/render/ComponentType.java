@@ -62,6 +62,23 @@ public enum ComponentType {
         .map(t -> new Component(t, file.substring(0, file.length() - t.suffix.length())));
   }
 
+  /** The type whose Metadata API name is {@code typeName}, e.g. {@code PermissionSet}. */
+  public static Optional<ComponentType> ofTypeName(String typeName) {
+    return Arrays.stream(values()).filter(t -> t.typeName.equals(typeName)).findFirst();
+  }
+
   /** One metadata component: a type and a member name. */
-  public record Component(ComponentType type, String member) {}
+  public record Component(ComponentType type, String member) implements Comparable<Component> {
+
+    @Override
+    public int compareTo(Component other) {
+      int byType = type.typeName.compareTo(other.type.typeName);
+      return byType != 0 ? byType : member.compareTo(other.member);
+    }
+
+    @Override
+    public String toString() {
+      return type.typeName + " " + member;
+    }
+  }
 }

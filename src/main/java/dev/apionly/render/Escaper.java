@@ -75,6 +75,29 @@ enum Escaper {
       }
       return out.toString();
     }
+  },
+  /**
+   * HTML text and quoted attribute values ({@code "} or {@code '}); templates quote every attribute
+   * and never insert a value into a script, a style or an unquoted attribute.
+   */
+  HTML {
+    @Override
+    String escape(String text) {
+      StringBuilder out = new StringBuilder(text.length() + 16);
+      for (int i = 0; i < text.length(); i++) {
+        char c = text.charAt(i);
+        switch (c) {
+          case '&' -> out.append("&amp;");
+          case '<' -> out.append("&lt;");
+          case '>' -> out.append("&gt;");
+          case '"' -> out.append("&quot;");
+          case '\'' -> out.append("&#39;");
+          case '`' -> out.append("&#96;");
+          default -> out.append(c < 0x20 && c != '\n' && c != '\t' ? ' ' : c);
+        }
+      }
+      return out.toString();
+    }
   };
 
   abstract String escape(String text);
@@ -89,6 +112,9 @@ enum Escaper {
     }
     if (name.endsWith(".apex.vm")) {
       return APEX;
+    }
+    if (name.endsWith(".html.vm")) {
+      return HTML;
     }
     throw new IllegalArgumentException("no escaping rule for template " + name);
   }

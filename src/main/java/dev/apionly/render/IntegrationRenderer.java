@@ -119,6 +119,24 @@ public final class IntegrationRenderer {
     return file(layout.manifest(), null, new PackageVars(types, layout.apiVersion()));
   }
 
+  /**
+   * {@code manifest/destructiveChanges.xml} listing {@code components}: the same format as
+   * package.xml, rendered by the same template.
+   */
+  public RenderedFile destructiveManifest(Collection<ComponentType.Component> components) {
+    Map<String, TreeSet<String>> byType = new TreeMap<>();
+    for (ComponentType.Component component : components) {
+      byType
+          .computeIfAbsent(component.type().typeName(), t -> new TreeSet<>())
+          .add(component.member());
+    }
+    List<PackageVars.Type> types =
+        byType.entrySet().stream()
+            .map(e -> new PackageVars.Type(e.getKey(), List.copyOf(e.getValue())))
+            .toList();
+    return file(layout.destructiveManifest(), null, new PackageVars(types, layout.apiVersion()));
+  }
+
   private RenderedFile file(String path, String integration, TemplateVars vars) {
     return new RenderedFile(path, integration, templates.render(vars.template(), vars));
   }

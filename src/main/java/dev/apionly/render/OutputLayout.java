@@ -29,4 +29,9 @@ public record OutputLayout(String packageDirectory, String apiVersion) {
   public String manifest() {
     return "manifest/package.xml";
   }
+
+  /** The components to delete from the org, for {@code --post-destructive-changes}. */
+  public String destructiveManifest() {
+    return "manifest/destructiveChanges.xml";
+  }
 }

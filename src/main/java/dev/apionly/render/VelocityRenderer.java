@@ -34,6 +34,8 @@ public final class VelocityRenderer implements TemplateRenderer {
     properties.setProperty(
         "resource.loader.classpath.class",
         "org.apache.velocity.runtime.resource.loader.ClasspathResourceLoader");
+    // parse each template once per run, not once per file rendered
+    properties.setProperty("resource.loader.classpath.cache", "true");
     return new VelocityRenderer(engine(properties), "templates/");
   }
 
@@ -46,6 +48,7 @@ public final class VelocityRenderer implements TemplateRenderer {
     properties.setProperty(RuntimeConstants.RESOURCE_LOADERS, "file");
     properties.setProperty(
         "resource.loader.file.path", directory.toAbsolutePath().normalize().toString());
+    properties.setProperty("resource.loader.file.cache", "true");
     return new VelocityRenderer(engine(properties), "");
   }
 

@@ -67,6 +67,30 @@ final class Binding {
     return Optional.of(map);
   }
 
+  /**
+   * The node as a mapping of the schema's {@code shape}: reports each unknown key, and each
+   * required key that is missing at {@code missingAt}.
+   */
+  Optional<MapNode> map(YamlNode node, Location missingAt, String what, SpecSchema.Shape shape) {
+    Optional<MapNode> mapped = map(node, what, shape.keys());
+    mapped.ifPresent(
+        map -> {
+          for (String key : shape.required()) {
+            if (!map.entries().containsKey(key)) {
+              error(
+                  missingAt,
+                  "missing required key '" + key + "' in " + what + ", e.g. " + shape.example(key));
+            }
+          }
+        });
+    return mapped;
+  }
+
+  /** As {@link #map(YamlNode, Location, String, SpecSchema.Shape)}, missing keys at the node. */
+  Optional<MapNode> map(YamlNode node, String what, SpecSchema.Shape shape) {
+    return map(node, node.location(), what, shape);
+  }
+
   /** A required text value; reports its absence at the mapping. */
   Ref requiredText(MapNode map, String key, String what, String example) {
     Entry entry = map.entries().get(key);

@@ -16,6 +16,12 @@ public final class Names {
 
   private static final Pattern API_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9]*(_[A-Za-z0-9]+)*");
   private static final Pattern PART = Pattern.compile("[A-Za-z][A-Za-z0-9]*(_[A-Za-z0-9]+)*");
+  private static final String REFERENCE_TEXT =
+      "[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*(?:__[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*){0,2}";
+  private static final Pattern REFERENCE = Pattern.compile(REFERENCE_TEXT);
+  private static final Pattern REFERENCE_PARTS =
+      Pattern.compile(REFERENCE_TEXT + "(?:-" + REFERENCE_TEXT + ")*");
+  private static final Pattern DOUBLE_UNDERSCORE = Pattern.compile("__");
   private static final Pattern USER_PERMISSION = Pattern.compile("[A-Za-z][A-Za-z0-9]*");
   private static final Pattern EMAIL =
       Pattern.compile("[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
@@ -50,12 +56,22 @@ public final class Names {
     if (name.length() > MAX_REFERENCE) {
       return "is " + name.length() + " characters long; at most " + MAX_REFERENCE + " are accepted";
     }
+    Pattern valid =
+        extraSeparator == 0 ? REFERENCE : extraSeparator == '-' ? REFERENCE_PARTS : null;
+    if (valid != null && valid.matcher(name).matches()) {
+      return null; // the common case, one precompiled match
+    }
+    return partProblem(name, extraSeparator);
+  }
+
+  /** The same verdict as {@link #referenceProblem}, part by part, saying which rule is broken. */
+  static String partProblem(String name, char extraSeparator) {
     String[] pieces =
         extraSeparator == 0
             ? new String[] {name}
             : name.split(Pattern.quote("" + extraSeparator), -1);
     for (String piece : pieces) {
-      String[] parts = piece.split("__", -1);
+      String[] parts = DOUBLE_UNDERSCORE.split(piece, -1);
       if (parts.length > 3) {
         return "has too many '__' separators; accepted: Name, ns__Name, Name__c, ns__Name__c";
       }

@@ -19,46 +19,22 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /** Binds the YAML tree of one spec file to an {@link IntegrationSpec}, checking every value. */
 public final class SpecParser {
 
-  static final List<String> SPEC_KEYS =
-      Stream.concat(
-              Stream.of(
-                  "name",
-                  "label",
-                  "description",
-                  "owner",
-                  "ticket",
-                  "user",
-                  "objects",
-                  "userPermissions",
-                  "include",
-                  "mute",
-                  "oauth"),
-              AccessList.specKeys().stream())
-          .toList();
-
-  static final List<String> USER_KEYS =
-      List.of(
-          "username",
-          "email",
-          "lastName",
-          "alias",
-          "timeZone",
-          "locale",
-          "language",
-          "emailEncoding");
-
-  private static final List<String> OBJECT_KEYS =
-      List.of("access", "fields", "recordTypes", "justification");
-  private static final List<String> MUTE_OBJECT_KEYS = List.of("access", "fields");
-  private static final List<String> FIELD_KEYS = List.of("read", "edit");
-  private static final List<String> MUTE_KEYS = List.of("objects", "userPermissions");
-  private static final List<String> PERMISSION_KEYS = List.of("name", "justification");
-  private static final List<String> OAUTH_KEYS = List.of("flow", "scopes", "certificate");
+  // Accepted and required keys, and enumerations, come from the published JSON Schema.
+  private static final SpecSchema SCHEMA = SpecSchema.v1();
+  private static final SpecSchema.Shape SPEC = SCHEMA.shape(SpecSchema.SPEC);
+  private static final SpecSchema.Shape USER = SCHEMA.shape("user");
+  private static final SpecSchema.Shape OBJECT = SCHEMA.shape("objectGrant");
+  private static final SpecSchema.Shape MUTE_OBJECT = SCHEMA.shape("muteObject");
+  private static final SpecSchema.Shape FIELDS = SCHEMA.shape("fields");
+  private static final SpecSchema.Shape MUTE = SCHEMA.shape("mute");
+  private static final SpecSchema.Shape PERMISSION = SCHEMA.shape("userPermission");
+  private static final SpecSchema.Shape OAUTH = SCHEMA.shape("oauth");
+  private static final List<String> VERBS = SCHEMA.enumeration("objectVerb");
+  private static final List<String> FLOWS = SCHEMA.enumeration("oauthFlow");
   private static final List<String> OAUTH_SECRET_KEYS =
       List.of(
           "consumersecret",
@@ -85,12 +61,12 @@ public final class SpecParser {
   }
 
   private Optional<IntegrationSpec> spec(YamlNode root) {
-    Optional<MapNode> mapped = bind.map(root, "the spec", SPEC_KEYS);
+    Optional<MapNode> mapped = bind.map(root, "the spec", SPEC);
     if (mapped.isEmpty()) {
       return Optional.empty();
     }
     MapNode map = mapped.get();
-    Ref name = bind.requiredText(map, "name", "the spec", "name: ERP_Order_Sync");
+    Ref name = bind.optionalText(map, "name");
     if (name != null) {
       String problem = Names.apiNameProblem(name.value());
       if (problem != null) {
@@ -101,12 +77,7 @@ public final class SpecParser {
     Ref description =
         checkedText(
             bind.optionalText(map, "description"), "description", Names.MAX_DESCRIPTION, true);
-    Ref owner =
-        checkedText(
-            bind.requiredText(map, "owner", "the spec", "owner: erp-team@acme.example"),
-            "owner",
-            Names.MAX_LABEL,
-            false);
+    Ref owner = checkedText(bind.optionalText(map, "owner"), "owner", Names.MAX_LABEL, false);
     Ref ticket = checkedText(bind.optionalText(map, "ticket"), "ticket", Names.MAX_LABEL, false);
 
     UserSpec user = entry(map, "user").map(this::user).orElse(null);
@@ -179,13 +150,12 @@ public final class SpecParser {
   }
 
   private UserSpec user(Entry entry) {
-    Optional<MapNode> mapped = bind.map(entry.value(), "'user'", USER_KEYS);
+    Optional<MapNode> mapped = bind.map(entry.value(), "'user'", USER);
     if (mapped.isEmpty()) {
       return null;
     }
     MapNode map = mapped.get();
-    String example = "username: erp-sync@acme.example.integration";
-    Ref username = bind.requiredText(map, "username", "'user'", example);
+    Ref username = bind.optionalText(map, "username");
     if (username != null && !Names.looksLikeEmail(username.value())) {
       bind.error(
           username.location(),
@@ -194,7 +164,7 @@ public final class SpecParser {
               + "' is not in the form of an email address (at most 80 characters); Salesforce"
               + " usernames look like erp-sync@acme.example.integration");
     }
-    Ref email = bind.requiredText(map, "email", "'user'", "email: erp-team@acme.example");
+    Ref email = bind.optionalText(map, "email");
     if (email != null && !Names.looksLikeEmail(email.value())) {
       bind.error(
           email.location(),
@@ -240,21 +210,15 @@ public final class SpecParser {
 
   private Optional<ObjectSpec> objectSpec(Ref object, YamlNode node, boolean muting) {
     String what = "object '" + object.value() + "'";
-    Optional<MapNode> mapped = bind.map(node, what, muting ? MUTE_OBJECT_KEYS : OBJECT_KEYS);
+    Optional<MapNode> mapped =
+        bind.map(node, object.location(), what, muting ? MUTE_OBJECT : OBJECT);
     if (mapped.isEmpty()) {
       return Optional.empty();
     }
     MapNode map = mapped.get();
     Map<ObjectVerb, Ref> access = new EnumMap<>(ObjectVerb.class);
     Entry accessEntry = map.entries().get("access");
-    if (accessEntry == null) {
-      bind.error(
-          object.location(),
-          "missing required key 'access' in "
-              + what
-              + "; accepted: one of, or a list of: "
-              + String.join(", ", ObjectVerb.keys()));
-    } else {
+    if (accessEntry != null) {
       for (Ref verb : bind.texts(accessEntry.value(), "'access'")) {
         Optional<ObjectVerb> parsed = ObjectVerb.fromKey(verb.value());
         if (parsed.isEmpty()) {
@@ -263,9 +227,9 @@ public final class SpecParser {
               "unknown access '"
                   + Texts.abbreviate(verb.value())
                   + "'"
-                  + Suggestions.didYouMean(verb.value(), ObjectVerb.keys())
+                  + Suggestions.didYouMean(verb.value(), VERBS)
                   + "; accepted: "
-                  + String.join(", ", ObjectVerb.keys()));
+                  + String.join(", ", VERBS));
         } else if (access.containsKey(parsed.get())) {
           bind.error(verb.location(), "access '" + verb.value() + "' is listed twice");
         } else if (parsed.get() == ObjectVerb.EDIT && ObjectAccess.isBigObject(object.value())) {
@@ -283,7 +247,7 @@ public final class SpecParser {
     List<Ref> editFields = List.of();
     Entry fields = map.entries().get("fields");
     if (fields != null) {
-      Optional<MapNode> fieldMap = bind.map(fields.value(), "'fields' of " + what, FIELD_KEYS);
+      Optional<MapNode> fieldMap = bind.map(fields.value(), "'fields' of " + what, FIELDS);
       if (fieldMap.isPresent()) {
         readFields = references(fieldMap.get(), "read", "field", (char) 0);
         editFields = references(fieldMap.get(), "edit", "field", (char) 0);
@@ -294,13 +258,6 @@ public final class SpecParser {
                 "field '"
                     + field.value()
                     + "' is under both read and edit; list it under edit only (edit implies read)");
-          }
-        }
-        for (Ref field : concat(readFields, editFields)) {
-          if (field.value().contains(".")) {
-            bind.error(
-                field.location(),
-                "field '" + field.value() + "' has a dot; write the field name without its object");
           }
         }
       }
@@ -325,11 +282,11 @@ public final class SpecParser {
           bind.map(
               node,
               "an entry of 'userPermissions' (a name, or a mapping with name and justification)",
-              PERMISSION_KEYS);
+              PERMISSION);
       if (mapped.isEmpty()) {
         return null;
       }
-      name = bind.requiredText(mapped.get(), "name", "the user permission", "name: ViewSetup");
+      name = bind.optionalText(mapped.get(), "name");
       justification =
           checkedText(
               bind.optionalText(mapped.get(), "justification"), "justification", 1000, true);
@@ -347,7 +304,7 @@ public final class SpecParser {
   }
 
   private MuteSpec mute(Entry entry) {
-    Optional<MapNode> mapped = bind.map(entry.value(), "'mute'", MUTE_KEYS);
+    Optional<MapNode> mapped = bind.map(entry.value(), "'mute'", MUTE);
     if (mapped.isEmpty()) {
       return null;
     }
@@ -372,7 +329,7 @@ public final class SpecParser {
   }
 
   private OAuthSpec oauth(Entry entry, UserSpec user) {
-    List<String> accepted = new ArrayList<>(OAUTH_KEYS);
+    List<String> accepted = new ArrayList<>(OAUTH.keys());
     if (entry.value() instanceof MapNode node) {
       for (Entry key : node.entries().values()) {
         if (OAUTH_SECRET_KEYS.contains(key.key().toLowerCase(java.util.Locale.ROOT))) {
@@ -387,32 +344,34 @@ public final class SpecParser {
                               + " is not shown); Salesforce generates the consumer key and secret"
                               + " when the app is deployed, and they belong in the integration's"
                               + " secret store; accepted: "
-                              + String.join(", ", OAUTH_KEYS))
+                              + String.join(", ", OAUTH.keys()))
                       .withoutSource());
           accepted.add(key.key());
         }
       }
     }
-    Optional<MapNode> mapped = bind.map(entry.value(), "'oauth'", accepted);
+    Optional<MapNode> mapped =
+        bind.map(
+            entry.value(),
+            "'oauth'",
+            new SpecSchema.Shape(accepted, OAUTH.required(), OAUTH.examples()));
     if (mapped.isEmpty()) {
       return null;
     }
     MapNode map = mapped.get();
-    Ref flow = bind.requiredText(map, "flow", "'oauth'", "flow: jwt-bearer");
-    Optional<OAuthFlow> parsedFlow = Optional.empty();
-    if (flow != null) {
-      parsedFlow = OAuthFlow.fromKey(flow.value());
-      if (parsedFlow.isEmpty()) {
-        bind.error(
-            flow.location(),
-            "unknown OAuth flow '"
-                + Texts.abbreviate(flow.value())
-                + "'"
-                + Suggestions.didYouMean(flow.value(), OAuthFlow.keys())
-                + "; accepted: "
-                + String.join(", ", OAuthFlow.keys()));
-      }
+    Ref flow = bind.optionalText(map, "flow");
+    if (flow != null && !FLOWS.contains(flow.value())) {
+      bind.error(
+          flow.location(),
+          "unknown OAuth flow '"
+              + Texts.abbreviate(flow.value())
+              + "'"
+              + Suggestions.didYouMean(flow.value(), FLOWS)
+              + "; accepted: "
+              + String.join(", ", FLOWS));
     }
+    Optional<OAuthFlow> parsedFlow =
+        flow == null ? Optional.empty() : OAuthFlow.fromKey(flow.value());
     List<Ref> scopes = oauthScopes(map);
     Ref certificate = bind.optionalText(map, "certificate");
     if (certificate != null && certificate.value().contains("-----BEGIN")) {
@@ -500,7 +459,10 @@ public final class SpecParser {
   private List<Ref> references(MapNode map, String key, String noun, char separator) {
     List<Ref> out = new ArrayList<>();
     for (Ref ref : bind.texts(map, key)) {
-      String problem = Names.referenceProblem(ref.value(), separator);
+      String problem =
+          noun.equals("field") && ref.value().contains(".")
+              ? "has a dot; write the field name without its object (the object is the key above)"
+              : Names.referenceProblem(ref.value(), separator);
       if (problem != null) {
         bind.error(ref.location(), noun + " '" + Texts.abbreviate(ref.value()) + "' " + problem);
       } else {

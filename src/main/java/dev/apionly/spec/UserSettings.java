@@ -15,19 +15,8 @@ public final class UserSettings {
   public static final String DEFAULT_LANGUAGE = "en_US";
   public static final String DEFAULT_EMAIL_ENCODING = "UTF-8";
 
-  /** Salesforce's EmailEncodingKey values. */
-  static final List<String> EMAIL_ENCODINGS =
-      List.of(
-          "UTF-8",
-          "ISO-8859-1",
-          "Shift_JIS",
-          "ISO-2022-JP",
-          "EUC-JP",
-          "ks_c_5601-1987",
-          "Big5",
-          "GB2312",
-          "Big5-HKSCS",
-          "x-SJIS_0213");
+  /** Salesforce's EmailEncodingKey values, as the spec schema lists them. */
+  static final List<String> EMAIL_ENCODINGS = SpecSchema.v1().enumeration("emailEncoding");
 
   private static final Pattern LOCALE = Pattern.compile("[a-z]{2,3}(_[A-Z]{2})?(_[A-Za-z0-9]+)*");
   private static final Set<String> ZONES = ZoneId.getAvailableZoneIds();

@@ -1,0 +1,131 @@
+package dev.apionly.cli;
+
+import dev.apionly.diagnostic.ApionlyException;
+import dev.apionly.diagnostic.Diagnostic;
+import dev.apionly.diagnostic.Diagnostics;
+import dev.apionly.diagnostic.ExitCode;
+import dev.apionly.diagnostic.Location;
+import dev.apionly.model.Integration;
+import dev.apionly.report.AccessReport;
+import dev.apionly.report.ReportFormat;
+import dev.apionly.resolve.Resolver;
+import dev.apionly.spec.SpecLoader;
+import dev.apionly.spec.SpecSet;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code apionly report}: who can read, change or delete what, for access reviews and audits. */
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = {
+      "Write an access report of every spec: a matrix of integrations and objects with the verbs"
+          + " each integration holds through its group, coloured by risk, riskiest first.",
+      "HTML is one self-contained page (no network) with filters and every integration's owner,"
+          + " ticket, user, licences, OAuth flow, user permissions and fields; CSV and Markdown"
+          + " carry the matrix."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:written", "2:bad input"})
+final class ReportCommand implements Callable<Integer> {
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Mixin CommonOptions common;
+
+  @Parameters(
+      arity = "0..*",
+      paramLabel = "DIR|FILE",
+      description =
+          "Spec directories (searched recursively for *.yaml, *.yml) or spec files (default: the"
+              + " current directory).")
+  List<Path> inputs;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      description =
+          "html, csv or markdown (default: from the extension of --out: .csv, .md; else html).")
+  ReportFormat format;
+
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description = "Write the report to FILE (default: standard output).")
+  Path out;
+
+  @Override
+  public Integer call() {
+    PrintWriter stdout = spec.commandLine().getOut();
+    PrintWriter stderr = spec.commandLine().getErr();
+    List<Path> sources = inputs == null || inputs.isEmpty() ? List.of(Path.of("")) : inputs;
+    Diagnostics diagnostics = new Diagnostics();
+    SpecSet specs = SpecLoader.load(sources, diagnostics);
+    if (specs.specs().isEmpty()) {
+      throw ApionlyException.of(
+          ExitCode.BAD_INPUT,
+          Location.of(sources.get(0)),
+          "no spec found; accepted: directories holding *.yaml or *.yml specs, or spec files");
+    }
+    List<Integration> integrations = Resolver.resolve(specs, Path.of(""), diagnostics);
+    for (Diagnostic diagnostic : diagnostics.sorted()) {
+      if (!common.quiet || diagnostic.isError()) {
+        stderr.println(diagnostic.format());
+      }
+    }
+    AccessReport report = AccessReport.of(specs, integrations);
+    ReportFormat chosen = chosenFormat();
+    String text = chosen.render(report);
+    if (out == null) {
+      stdout.print(text);
+      return ExitCode.OK;
+    }
+    write(text);
+    if (!common.quiet) {
+      stdout.println(
+          "wrote "
+              + out
+              + ": "
+              + chosen.key()
+              + " report of "
+              + GenerateCommand.plural(report.integrations().size(), "integration")
+              + " and "
+              + GenerateCommand.plural(report.objects().size(), "object"));
+    }
+    return ExitCode.OK;
+  }
+
+  private ReportFormat chosenFormat() {
+    if (format != null) {
+      return format;
+    }
+    if (out != null && out.getFileName() != null) {
+      return ReportFormat.ofFileName(out.getFileName().toString()).orElse(ReportFormat.HTML);
+    }
+    return ReportFormat.HTML;
+  }
+
+  private void write(String text) {
+    try {
+      Path parent = out.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      Files.writeString(out, text, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw ApionlyException.of(
+          ExitCode.BAD_INPUT, Location.of(out), "cannot write the report: " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,109 @@
+package dev.apionly.cli;
+
+import dev.apionly.diagnostic.ExitCode;
+import dev.apionly.model.RiskLevel;
+import dev.apionly.review.JsonReport;
+import dev.apionly.review.MarkdownReport;
+import dev.apionly.review.Review;
+import dev.apionly.review.Reviewer;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code apionly review}: the change in access between a base and the specs on disk. */
+@Command(
+    name = "review",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = {
+      "Compare the specs with a base (a directory of specs or a git revision) and report, per"
+          + " integration, the access added, removed and changed, each with its risk level and"
+          + " justification, and the effective access of every changed group.",
+      "A git revision is read from the repository's object store: the working tree is not"
+          + " touched."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:reported (and the --fail-on gate, if set, passed)",
+      "1:the change gives access at or above the --fail-on level",
+      "2:bad input"
+    })
+final class ReviewCommand implements Callable<Integer> {
+
+  /** Output formats. */
+  enum Format {
+    markdown,
+    json
+  }
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Mixin CommonOptions common;
+
+  @Option(
+      names = "--base",
+      required = true,
+      paramLabel = "DIR|REV",
+      description =
+          "What to compare with: a directory of specs, or else a git revision (branch, tag,"
+              + " commit) of the repository the specs live in, e.g. origin/main.")
+  String base;
+
+  @Parameters(
+      arity = "0..*",
+      paramLabel = "DIR",
+      description = "Spec directories or files as they are now (default: the current directory).")
+  List<Path> inputs;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      description = "markdown (default: a pull-request comment) or json (see the README schema).")
+  Format format = Format.markdown;
+
+  @Option(
+      names = "--fail-on",
+      paramLabel = "LEVEL",
+      description =
+          "Exit 1 when the change gives access at or above LEVEL: low, medium, high or critical.")
+  String failOn;
+
+  @Override
+  public Integer call() {
+    Optional<RiskLevel> gate = Optional.empty();
+    if (failOn != null) {
+      gate = RiskLevel.fromKey(failOn);
+      if (gate.isEmpty()) {
+        throw new picocli.CommandLine.ParameterException(
+            spec.commandLine(),
+            "--fail-on '"
+                + failOn
+                + "' is not a risk level; accepted: "
+                + String.join(", ", RiskLevel.keys()));
+      }
+    }
+    List<Path> paths = inputs == null || inputs.isEmpty() ? List.of(Path.of(".")) : inputs;
+    Review review = Reviewer.review(base, paths);
+    PrintWriter stdout = spec.commandLine().getOut();
+    stdout.print(
+        format == Format.json ? JsonReport.of(review, gate) : MarkdownReport.of(review, gate));
+    if (gate.isPresent() && review.widensAtLeast(gate.get())) {
+      spec.commandLine()
+          .getErr()
+          .println(
+              "apionly: the change gives access at risk level "
+                  + review.highestWidening().orElseThrow().key()
+                  + ", at or above --fail-on "
+                  + gate.get().key());
+      return ExitCode.FINDINGS;
+    }
+    return ExitCode.OK;
+  }
+}

@@ -1,0 +1,263 @@
+package dev.apionly.report;
+
+import dev.apionly.model.Grant;
+import dev.apionly.model.GrantKind;
+import dev.apionly.model.Grants;
+import dev.apionly.model.ImpliedGrant;
+import dev.apionly.model.Integration;
+import dev.apionly.model.ObjectVerb;
+import dev.apionly.model.PermissionSet;
+import dev.apionly.model.RiskLevel;
+import dev.apionly.policy.RiskCatalogue;
+import dev.apionly.spec.IntegrationSpec;
+import dev.apionly.spec.ObjectSpec;
+import dev.apionly.spec.ProjectConfig;
+import dev.apionly.spec.SpecSet;
+import dev.apionly.spec.UserPermissionSpec;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * What one integration can do through its group: its own set plus the included sets the run
+ * describes, less what its muting set mutes; each grant with its level, source and justification.
+ */
+final class EffectiveAccess {
+
+  private static final Set<GrantKind> PER_OBJECT =
+      EnumSet.of(GrantKind.OBJECT, GrantKind.FIELD, GrantKind.RECORD_TYPE);
+
+  /** Apex classes, flows, custom permissions and the other plain lists. */
+  private static final Set<GrantKind> OTHER =
+      EnumSet.complementOf(
+          EnumSet.of(
+              GrantKind.OBJECT, GrantKind.FIELD, GrantKind.RECORD_TYPE, GrantKind.USER_PERMISSION));
+
+  private final Integration integration;
+  private final Map<String, SpecSet.LoadedSpec> specs;
+  private final RiskCatalogue catalogue;
+  private final List<Integration> sources = new ArrayList<>();
+  private final List<GroupMember> members = new ArrayList<>();
+
+  /** Every grant of a set in the group, muted or not, with the sets that grant it. */
+  private final Map<Grant, List<String>> granted = new TreeMap<>();
+
+  private final SortedSet<Grant> muted = new TreeSet<>();
+
+  private EffectiveAccess(
+      Integration integration,
+      Map<String, Integration> described,
+      Map<String, SpecSet.LoadedSpec> specs) {
+    this.integration = integration;
+    this.specs = specs;
+    SpecSet.LoadedSpec own = specs.get(integration.name());
+    this.catalogue = new RiskCatalogue(own == null ? ProjectConfig.none() : own.config());
+    sources.add(integration);
+    members.add(new GroupMember(integration.name(), GroupMember.Role.OWN, integration.specFile()));
+    for (String set : integration.group().permissionSets()) {
+      if (set.equalsIgnoreCase(integration.name())) {
+        continue;
+      }
+      // Salesforce compares API names ignoring case
+      Integration other = described.get(set.toLowerCase(Locale.ROOT));
+      if (other == null) {
+        members.add(new GroupMember(set, GroupMember.Role.NOT_DESCRIBED, null));
+      } else {
+        sources.add(other);
+        members.add(new GroupMember(set, GroupMember.Role.INCLUDED, other.specFile()));
+      }
+    }
+    for (Integration source : sources) {
+      for (Grant grant : Grants.of(source.permissionSet())) {
+        granted.computeIfAbsent(grant, g -> new ArrayList<>()).add(source.name());
+      }
+    }
+    integration
+        .muting()
+        .ifPresent(
+            muting -> {
+              members.add(new GroupMember(muting.name(), GroupMember.Role.MUTING, null));
+              muted.addAll(Grants.muted(muting));
+              muted.retainAll(granted.keySet());
+            });
+  }
+
+  /**
+   * The report entry of {@code integration}; {@code described} holds every integration of the run
+   * by lower-case name, {@code specs} every spec by name.
+   */
+  static IntegrationAccess of(
+      Integration integration,
+      Map<String, Integration> described,
+      Map<String, SpecSet.LoadedSpec> specs) {
+    return new EffectiveAccess(integration, described, specs).build();
+  }
+
+  private IntegrationAccess build() {
+    SortedSet<Grant> effective =
+        Grants.effective(
+            sources.stream().map(Integration::permissionSet).toList(),
+            integration.muting().map(List::of).orElse(List.<PermissionSet>of()));
+    RiskLevel risk =
+        effective.stream().map(catalogue::level).max(RiskLevel::compareTo).orElse(RiskLevel.LOW);
+    IntegrationSpec spec = spec(integration.name());
+    String oauth =
+        spec == null || spec.oauth() == null || spec.oauth().flow() == null
+            ? ""
+            : spec.oauth().flow().value();
+    return new IntegrationAccess(
+        integration.name(),
+        integration.label(),
+        integration.description(),
+        integration.owner(),
+        integration.ticket(),
+        integration.specFile(),
+        integration.user(),
+        oauth,
+        risk,
+        members,
+        objects(),
+        lines(EnumSet.of(GrantKind.USER_PERMISSION)),
+        lines(OTHER));
+  }
+
+  private List<ObjectCell> objects() {
+    Set<String> objects = new TreeSet<>();
+    granted.keySet().stream()
+        .filter(g -> PER_OBJECT.contains(g.kind()))
+        .forEach(g -> objects.add(objectOf(g)));
+    List<ObjectCell> cells = new ArrayList<>();
+    for (String object : objects) {
+      cells.add(cell(object));
+    }
+    cells.sort(
+        Comparator.comparing((ObjectCell c) -> rank(c.risk()))
+            .reversed()
+            .thenComparing(ObjectCell::object));
+    return cells;
+  }
+
+  private ObjectCell cell(String object) {
+    List<VerbAccess> verbs = new ArrayList<>();
+    for (ObjectVerb verb : ObjectVerb.values()) {
+      Grant grant = new Grant(GrantKind.OBJECT, object, verb.key());
+      List<String> from = granted.get(grant);
+      if (from != null) {
+        boolean implied = from.stream().allMatch(set -> impliedIn(set, object + "." + verb.key()));
+        verbs.add(
+            new VerbAccess(verb, implied, muted.contains(grant), catalogue.level(grant), from));
+      }
+    }
+    TreeMap<String, boolean[]> fields = new TreeMap<>();
+    List<String> recordTypes = new ArrayList<>();
+    for (Grant grant : granted.keySet()) {
+      if (grant.kind() == GrantKind.OBJECT || !objectOf(grant).equals(object)) {
+        continue;
+      }
+      String member = grant.target().substring(object.length() + 1);
+      if (grant.kind() == GrantKind.FIELD) {
+        // read, edit, read muted, edit muted
+        boolean[] state = fields.computeIfAbsent(member, f -> new boolean[4]);
+        int offset = grant.verb().equals("edit") ? 1 : 0;
+        state[offset + (muted.contains(grant) ? 2 : 0)] = true;
+      } else if (grant.kind() == GrantKind.RECORD_TYPE && !muted.contains(grant)) {
+        recordTypes.add(member);
+      }
+    }
+    List<FieldGrant> fieldGrants = new ArrayList<>();
+    fields.forEach((f, s) -> fieldGrants.add(new FieldGrant(f, s[0], s[1], s[2], s[3])));
+    return new ObjectCell(object, verbs, fieldGrants, recordTypes, objectJustification(object));
+  }
+
+  private List<GrantLine> lines(Set<GrantKind> kinds) {
+    List<GrantLine> lines = new ArrayList<>();
+    granted.forEach(
+        (grant, from) -> {
+          if (kinds.contains(grant.kind())) {
+            lines.add(
+                new GrantLine(
+                    grant.kind().noun(),
+                    grant.target(),
+                    catalogue.level(grant),
+                    grant.kind() == GrantKind.USER_PERMISSION
+                        ? permissionJustification(grant.target())
+                        : "",
+                    muted.contains(grant),
+                    from));
+          }
+        });
+    lines.sort(
+        Comparator.comparing(GrantLine::muted)
+            .thenComparing(GrantLine::level, Comparator.reverseOrder())
+            .thenComparing(GrantLine::kind)
+            .thenComparing(GrantLine::name));
+    return lines;
+  }
+
+  private boolean impliedIn(String set, String grant) {
+    Set<String> implied = new HashSet<>();
+    sources.stream()
+        .filter(s -> s.name().equals(set))
+        .flatMap(s -> s.implied().stream())
+        .map(ImpliedGrant::grant)
+        .forEach(implied::add);
+    return implied.contains(grant);
+  }
+
+  /** The justification the first set granting the object gives for it (own set first). */
+  private String objectJustification(String object) {
+    for (Integration source : sources) {
+      IntegrationSpec spec = spec(source.name());
+      if (spec == null) {
+        continue;
+      }
+      for (ObjectSpec objectSpec : spec.objects()) {
+        if (objectSpec.object().value().equals(object) && objectSpec.justification() != null) {
+          return objectSpec.justification().value();
+        }
+      }
+    }
+    return "";
+  }
+
+  private String permissionJustification(String permission) {
+    for (Integration source : sources) {
+      IntegrationSpec spec = spec(source.name());
+      if (spec == null) {
+        continue;
+      }
+      for (UserPermissionSpec p : spec.userPermissions()) {
+        if (p.name().value().equals(permission) && p.justification() != null) {
+          return p.justification().value();
+        }
+      }
+    }
+    return "";
+  }
+
+  private IntegrationSpec spec(String name) {
+    SpecSet.LoadedSpec loaded = specs.get(name);
+    return loaded == null ? null : loaded.spec();
+  }
+
+  private static String objectOf(Grant grant) {
+    int dot = grant.target().indexOf('.');
+    return grant.kind() == GrantKind.OBJECT || dot < 0
+        ? grant.target()
+        : grant.target().substring(0, dot);
+  }
+
+  /** A level's rank for sorting, nothing held lowest. */
+  static int rank(Optional<RiskLevel> level) {
+    return level.map(RiskLevel::ordinal).orElse(-1);
+  }
+}

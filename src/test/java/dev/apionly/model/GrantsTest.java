@@ -1,0 +1,83 @@
+package dev.apionly.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** Flat grants and a group's effective access: its sets, less what its muting set mutes. */
+class GrantsTest {
+
+  private static PermissionSet set(
+      List<ObjectAccess> objects, List<FieldAccess> fields, List<String> permissions) {
+    return new PermissionSet(
+        "S",
+        "S",
+        null,
+        null,
+        objects,
+        fields,
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        permissions);
+  }
+
+  private static Set<String> keys(SortedSet<Grant> grants) {
+    return grants.stream().map(Grant::key).collect(Collectors.toCollection(java.util.TreeSet::new));
+  }
+
+  @Test
+  void fieldEditIsAlsoARead() {
+    PermissionSet set = set(List.of(), List.of(new FieldAccess("Account.Name", true)), List.of());
+    assertEquals(Set.of("Account.Name.read", "Account.Name.edit"), keys(Grants.of(set)));
+  }
+
+  @Test
+  void mutingReadTakesEverythingThatNeedsItWithIt() {
+    PermissionSet granted =
+        set(
+            List.of(
+                new ObjectAccess(
+                    "Account", EnumSet.of(ObjectVerb.READ, ObjectVerb.EDIT, ObjectVerb.DELETE)),
+                new ObjectAccess("Case", EnumSet.of(ObjectVerb.READ))),
+            List.of(new FieldAccess("Account.Name", true), new FieldAccess("Case.Subject", false)),
+            List.of("ViewSetup", "RunFlow"));
+    PermissionSet muting =
+        set(
+            List.of(new ObjectAccess("Account", EnumSet.of(ObjectVerb.READ))),
+            List.of(),
+            List.of("ViewSetup"));
+    assertEquals(
+        Set.of("Case.read", "Case.Subject.read", "RunFlow"),
+        keys(Grants.effective(List.of(granted), List.of(muting))));
+  }
+
+  @Test
+  void mutingEditKeepsRead() {
+    PermissionSet granted =
+        set(
+            List.of(
+                new ObjectAccess(
+                    "Account", EnumSet.of(ObjectVerb.READ, ObjectVerb.EDIT, ObjectVerb.DELETE))),
+            List.of(new FieldAccess("Account.Name", true)),
+            List.of());
+    PermissionSet muting =
+        set(
+            List.of(new ObjectAccess("Account", EnumSet.of(ObjectVerb.EDIT))),
+            List.of(new FieldAccess("Account.Name", true)),
+            List.of());
+    assertEquals(
+        Set.of("Account.read", "Account.Name.read"),
+        keys(Grants.effective(List.of(granted), List.of(muting))));
+  }
+}

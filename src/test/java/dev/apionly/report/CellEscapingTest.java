@@ -1,0 +1,50 @@
+package dev.apionly.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** CSV and Markdown cells: spec text stays one cell of plain text. */
+class CellEscapingTest {
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '`',
+      value = {
+        "plain|plain",
+        "a, b|\"a, b\"",
+        "say \"hi\"|\"say \"\"hi\"\"\"",
+        "=HYPERLINK(\"http://x\")|\"'=HYPERLINK(\"\"http://x\"\")\"",
+        "+1|'+1",
+        "-2+3|'-2+3",
+        "@SUM(A1)|'@SUM(A1)",
+        "a=b|a=b",
+      })
+  void csvQuotesAndDefusesFormulas(String text, String expected) {
+    assertEquals(expected, CsvReport.cell(text));
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '#',
+      quoteCharacter = '`',
+      value = {
+        "Invoice__c#Invoice\\_\\_c",
+        "a | b#a \\| b",
+        "<script>x</script>#\\<script\\>x\\</script\\>",
+        "[link](javascript:x)#\\[link\\](javascript:x)",
+        "![img](x)#\\!\\[img\\](x)",
+        "**bold** `code`#\\*\\*bold\\*\\* \\`code\\`",
+        "&amp; $x$#\\&amp; \\$x\\$",
+      })
+  void markdownEscapesInlineSyntax(String text, String expected) {
+    assertEquals(expected, MarkdownReport.cell(text));
+  }
+
+  @org.junit.jupiter.api.Test
+  void markdownKeepsOneLine() {
+    assertEquals("a  b c", MarkdownReport.cell("a\r\nb\tc"));
+  }
+}

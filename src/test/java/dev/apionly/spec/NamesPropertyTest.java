@@ -1,0 +1,23 @@
+package dev.apionly.spec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.Chars;
+import net.jqwik.api.constraints.StringLength;
+
+/** The one-regex check of references agrees with the part-by-part check that explains failures. */
+class NamesPropertyTest {
+
+  @Property(tries = 5000)
+  void fastCheckAgreesWithPartByPart(
+      @ForAll @StringLength(min = 1, max = 30) @Chars({'a', 'B', '7', '_', '-'}) String name) {
+    assertEquals(
+        Names.partProblem(name, (char) 0) == null,
+        Names.referenceProblem(name, (char) 0) == null,
+        name);
+    assertEquals(
+        Names.partProblem(name, '-') == null, Names.referenceProblem(name, '-') == null, name);
+  }
+}
