@@ -7,6 +7,7 @@ import dev.apionly.diagnostic.ExitCode;
 import dev.apionly.diagnostic.Location;
 import dev.apionly.model.Integration;
 import dev.apionly.model.Salesforce;
+import dev.apionly.policy.OAuthScopeRule;
 import dev.apionly.render.ComponentType;
 import dev.apionly.render.IntegrationRenderer;
 import dev.apionly.render.OutputLayout;
@@ -73,6 +74,7 @@ public final class Generator {
     Diagnostics diagnostics = new Diagnostics();
     SfdxProject project = SfdxProject.locate(request.out(), request.workingDirectory());
     SpecSet specs = SpecLoader.load(request.inputs(), diagnostics);
+    specs.specs().forEach(s -> OAuthScopeRule.check(s.spec()).forEach(diagnostics::add));
     List<Integration> integrations = Resolver.resolve(specs, project.root(), diagnostics);
     checkApiVersion(project, integrations, specs);
 
@@ -181,12 +183,19 @@ public final class Generator {
 
   private static void checkApiVersion(
       SfdxProject project, List<Integration> integrations, SpecSet specs) {
-    if (project.apiMajor() >= Salesforce.USER_ACCESS_POLICY_MIN_API) {
-      return;
-    }
     Diagnostics problems = new Diagnostics();
     for (SpecSet.LoadedSpec loaded : specs.specs()) {
-      if (loaded.spec().user() != null) {
+      if (loaded.spec().oauth() != null
+          && project.apiMajor() < Salesforce.EXTERNAL_CLIENT_APP_OAUTH_MIN_API) {
+        problems.error(
+            loaded.spec().oauth().location(),
+            "'oauth' needs External Client App OAuth flows, available from API "
+                + Salesforce.EXTERNAL_CLIENT_APP_OAUTH_MIN_API
+                + ".0; the project's sourceApiVersion is "
+                + project.apiVersion());
+      }
+      if (loaded.spec().user() != null
+          && project.apiMajor() < Salesforce.USER_ACCESS_POLICY_MIN_API) {
         problems.error(
             loaded.spec().user().location(),
             "'user' needs a UserAccessPolicy, available from API "

@@ -2,6 +2,10 @@ package dev.apionly.generate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.apionly.metadata.EcaGlobalOauthSettingsXml;
+import dev.apionly.metadata.EcaOauthPoliciesXml;
+import dev.apionly.metadata.EcaOauthSettingsXml;
+import dev.apionly.metadata.ExternalClientApplicationXml;
 import dev.apionly.metadata.MetadataException;
 import dev.apionly.metadata.MetadataXml;
 import dev.apionly.metadata.MutingPermissionSetXml;
@@ -11,6 +15,8 @@ import dev.apionly.metadata.PermissionSetXml;
 import dev.apionly.metadata.UserAccessPolicyXml;
 import dev.apionly.model.Integration;
 import dev.apionly.model.IntegrationUser;
+import dev.apionly.model.OAuthClient;
+import dev.apionly.model.OAuthScope;
 import dev.apionly.model.PermissionSet;
 import dev.apionly.model.PermissionSetGroup;
 import dev.apionly.model.Salesforce;
@@ -98,6 +104,74 @@ final class Verifier {
             problems.add(file.path() + ": policy does not select the user " + user.username());
           }
         }
+        case EXTERNAL_CLIENT_APP -> {
+          ExternalClientApplicationXml parsed =
+              MetadataXml.parse(file.text(), ExternalClientApplicationXml.class);
+          compare(file, "label", client(integration).label(), strip(parsed.label), problems);
+        }
+        case ECA_OAUTH_SETTINGS -> {
+          OAuthClient client = client(integration);
+          EcaOauthSettingsXml parsed = MetadataXml.parse(file.text(), EcaOauthSettingsXml.class);
+          compare(file, "app", client.name(), strip(parsed.externalClientApplication), problems);
+          compare(file, "scopes", client.scopes(), scopes(parsed, file, problems), problems);
+        }
+        case ECA_GLOBAL_OAUTH_SETTINGS -> {
+          OAuthClient client = client(integration);
+          EcaGlobalOauthSettingsXml parsed =
+              MetadataXml.parse(file.text(), EcaGlobalOauthSettingsXml.class);
+          if (parsed.consumerKey != null || parsed.consumerSecret != null) {
+            problems.add(
+                file.path() + ": holds a consumer key or secret, which apionly never writes");
+          }
+          compare(file, "app", client.name(), strip(parsed.externalClientApplication), problems);
+          compare(file, "certificate", client.certificate(), strip(parsed.certificate), problems);
+          compare(
+              file,
+              "client credentials flow",
+              client.clientCredentials(),
+              Boolean.TRUE.equals(parsed.isClientCredentialsFlowEnabled),
+              problems);
+          for (Boolean other :
+              new Boolean[] {
+                parsed.isCodeCredFlowEnabled,
+                parsed.isDeviceFlowEnabled,
+                parsed.isTokenExchangeEnabled
+              }) {
+            if (Boolean.TRUE.equals(other)) {
+              problems.add(file.path() + ": enables a flow the spec does not ask for");
+            }
+          }
+        }
+        case ECA_OAUTH_POLICIES -> {
+          OAuthClient client = client(integration);
+          EcaOauthPoliciesXml parsed = MetadataXml.parse(file.text(), EcaOauthPoliciesXml.class);
+          compare(file, "app", client.name(), strip(parsed.externalClientApplication), problems);
+          compare(
+              file,
+              "permitted users",
+              "AdminApprovedPreAuthorized",
+              strip(parsed.permittedUsersPolicyType),
+              problems);
+          compare(
+              file,
+              "pre-authorised permission sets",
+              client.permissionSet(),
+              strip(parsed.commaSeparatedPermissionSet),
+              problems);
+          compare(file, "pre-authorised profiles", null, parsed.commaSeparatedProfile, problems);
+          compare(
+              file,
+              "run-as user",
+              client.runAsUser(),
+              strip(parsed.clientCredentialsFlowUser),
+              problems);
+          compare(
+              file,
+              "client credentials flow",
+              client.clientCredentials(),
+              Boolean.TRUE.equals(parsed.isClientCredentialsFlowEnabled),
+              problems);
+        }
       }
     } else if (file.path().endsWith(".json")) {
       IntegrationUser user = integration.user().orElseThrow();
@@ -108,6 +182,32 @@ final class Verifier {
     } else if (file.path().endsWith("package.xml")) {
       MetadataXml.parse(file.text(), PackageXml.class);
     }
+  }
+
+  private static OAuthClient client(Integration integration) {
+    return integration.oauth().orElseThrow();
+  }
+
+  private static List<OAuthScope> scopes(
+      EcaOauthSettingsXml parsed, RenderedFile file, List<String> problems) {
+    List<OAuthScope> scopes = new ArrayList<>();
+    String tokens =
+        parsed.commaSeparatedOauthScopes == null ? "" : parsed.commaSeparatedOauthScopes;
+    for (String token : tokens.split(",")) {
+      if (token.isBlank()) {
+        continue;
+      }
+      OAuthScope.fromToken(token.strip())
+          .ifPresentOrElse(
+              scopes::add,
+              () -> problems.add(file.path() + ": scope " + token.strip() + " is not in the spec"));
+    }
+    scopes.sort((a, b) -> a.token().compareTo(b.token()));
+    return scopes;
+  }
+
+  private static String strip(String value) {
+    return value == null ? null : value.strip();
   }
 
   private static Set<String> expectedGrants(Integration integration) {

@@ -42,6 +42,10 @@ public final class MetadataSchema {
           "MutingPermissionSet", "PermissionSet",
           "PermissionSetGroup", "PermissionSetGroup",
           "UserAccessPolicy", "UserAccessPolicy",
+          "ExternalClientApplication", "ExternalClientApplication",
+          "ExtlClntAppOauthSettings", "ExtlClntAppOauthSettings",
+          "ExtlClntAppGlobalOauthSettings", "ExtlClntAppGlobalOauthSettings",
+          "ExtlClntAppOauthConfigurablePolicies", "ExtlClntAppOauthConfigurablePolicies",
           "Package", "Package");
 
   private final Schema schema;

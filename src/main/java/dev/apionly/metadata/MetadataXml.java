@@ -45,6 +45,10 @@ public final class MetadataXml {
                     MutingPermissionSetXml.class,
                     PermissionSetGroupXml.class,
                     UserAccessPolicyXml.class,
+                    ExternalClientApplicationXml.class,
+                    EcaOauthSettingsXml.class,
+                    EcaGlobalOauthSettingsXml.class,
+                    EcaOauthPoliciesXml.class,
                     PackageXml.class);
           } catch (JAXBException e) {
             throw new IllegalStateException("JAXB model of the Metadata API is broken", e);

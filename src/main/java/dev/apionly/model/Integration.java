@@ -19,7 +19,8 @@ public record Integration(
     PermissionSetGroup group,
     Optional<PermissionSet> muting,
     Optional<IntegrationUser> user,
-    List<ImpliedGrant> implied) {
+    List<ImpliedGrant> implied,
+    Optional<OAuthClient> oauth) {
 
   public Integration {
     Objects.requireNonNull(name, "name");
@@ -28,6 +29,7 @@ public record Integration(
     Objects.requireNonNull(muting, "muting");
     Objects.requireNonNull(user, "user");
     implied = List.copyOf(implied);
+    Objects.requireNonNull(oauth, "oauth");
   }
 
   /** The name of the muting permission set, used only when {@link #muting()} is present. */

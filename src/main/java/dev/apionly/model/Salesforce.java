@@ -15,5 +15,8 @@ public final class Salesforce {
   /** The first API version with UserAccessPolicy. */
   public static final int USER_ACCESS_POLICY_MIN_API = 57;
 
+  /** The first API version whose External Client Apps take a certificate and client credentials. */
+  public static final int EXTERNAL_CLIENT_APP_OAUTH_MIN_API = 60;
+
   private Salesforce() {}
 }

@@ -12,7 +12,13 @@ public enum ComponentType {
   PERMISSION_SET_GROUP("PermissionSetGroup", "permissionsetgroups", ".permissionsetgroup-meta.xml"),
   MUTING_PERMISSION_SET(
       "MutingPermissionSet", "mutingpermissionsets", ".mutingpermissionset-meta.xml"),
-  USER_ACCESS_POLICY("UserAccessPolicy", "useraccesspolicies", ".useraccesspolicy-meta.xml");
+  USER_ACCESS_POLICY("UserAccessPolicy", "useraccesspolicies", ".useraccesspolicy-meta.xml"),
+  EXTERNAL_CLIENT_APP("ExternalClientApplication", "externalClientApps", ".eca-meta.xml"),
+  ECA_OAUTH_SETTINGS("ExtlClntAppOauthSettings", "extlClntAppOauthSettings", ".ecaOauth-meta.xml"),
+  ECA_GLOBAL_OAUTH_SETTINGS(
+      "ExtlClntAppGlobalOauthSettings", "extlClntAppGlobalOauthSets", ".ecaGlblOauth-meta.xml"),
+  ECA_OAUTH_POLICIES(
+      "ExtlClntAppOauthConfigurablePolicies", "extlClntAppOauthPolicies", ".ecaOauthPlcy-meta.xml");
 
   private final String typeName;
   private final String folder;

@@ -2,7 +2,12 @@ package dev.apionly.render;
 
 import dev.apionly.model.Integration;
 import dev.apionly.model.IntegrationUser;
+import dev.apionly.model.OAuthClient;
 import dev.apionly.model.Salesforce;
+import dev.apionly.render.Vars.EcaGlobalOauthSettingsVars;
+import dev.apionly.render.Vars.EcaOauthPoliciesVars;
+import dev.apionly.render.Vars.EcaOauthSettingsVars;
+import dev.apionly.render.Vars.ExternalClientAppVars;
 import dev.apionly.render.Vars.MutingPermissionSetVars;
 import dev.apionly.render.Vars.PackageVars;
 import dev.apionly.render.Vars.PermissionSetGroupVars;
@@ -70,7 +75,30 @@ public final class IntegrationRenderer {
               name,
               new ProvisionScriptVars(integration, user, Salesforce.API_INTEGRATION_PSL, group)));
     }
+    integration.oauth().ifPresent(client -> files.addAll(oauthClient(client, name)));
     return files;
+  }
+
+  /** The External Client App and its OAuth plugin's settings and policies. */
+  private List<RenderedFile> oauthClient(OAuthClient client, String integration) {
+    return List.of(
+        file(
+            layout.metadata(ComponentType.EXTERNAL_CLIENT_APP, client.name()),
+            integration,
+            new ExternalClientAppVars(client)),
+        file(
+            layout.metadata(ComponentType.ECA_OAUTH_SETTINGS, client.oauthSettingsName()),
+            integration,
+            new EcaOauthSettingsVars(client)),
+        file(
+            layout.metadata(
+                ComponentType.ECA_GLOBAL_OAUTH_SETTINGS, client.globalOauthSettingsName()),
+            integration,
+            new EcaGlobalOauthSettingsVars(client)),
+        file(
+            layout.metadata(ComponentType.ECA_OAUTH_POLICIES, client.oauthPoliciesName()),
+            integration,
+            new EcaOauthPoliciesVars(client)));
   }
 
   /** {@code manifest/package.xml} listing every component among {@code paths}. */

@@ -3,6 +3,7 @@ package dev.apionly.render;
 import dev.apionly.model.FieldAccess;
 import dev.apionly.model.Integration;
 import dev.apionly.model.IntegrationUser;
+import dev.apionly.model.OAuthClient;
 import dev.apionly.model.PermissionSet;
 import dev.apionly.model.PermissionSetGroup;
 import java.util.List;
@@ -66,6 +67,38 @@ public final class Vars {
     @Override
     public String template() {
       return "provision.apex.vm";
+    }
+  }
+
+  /** {@code eca-meta.xml.vm}. */
+  public record ExternalClientAppVars(OAuthClient client) implements TemplateVars {
+    @Override
+    public String template() {
+      return "eca-meta.xml.vm";
+    }
+  }
+
+  /** {@code ecaOauth-meta.xml.vm}. */
+  public record EcaOauthSettingsVars(OAuthClient client) implements TemplateVars {
+    @Override
+    public String template() {
+      return "ecaOauth-meta.xml.vm";
+    }
+  }
+
+  /** {@code ecaGlblOauth-meta.xml.vm}. */
+  public record EcaGlobalOauthSettingsVars(OAuthClient client) implements TemplateVars {
+    @Override
+    public String template() {
+      return "ecaGlblOauth-meta.xml.vm";
+    }
+  }
+
+  /** {@code ecaOauthPlcy-meta.xml.vm}. */
+  public record EcaOauthPoliciesVars(OAuthClient client) implements TemplateVars {
+    @Override
+    public String template() {
+      return "ecaOauthPlcy-meta.xml.vm";
     }
   }
 

@@ -7,6 +7,9 @@ import dev.apionly.model.FieldAccess;
 import dev.apionly.model.ImpliedGrant;
 import dev.apionly.model.Integration;
 import dev.apionly.model.IntegrationUser;
+import dev.apionly.model.OAuthClient;
+import dev.apionly.model.OAuthFlow;
+import dev.apionly.model.OAuthScope;
 import dev.apionly.model.ObjectAccess;
 import dev.apionly.model.ObjectVerb;
 import dev.apionly.model.PermissionSet;
@@ -15,6 +18,7 @@ import dev.apionly.model.Salesforce;
 import dev.apionly.spec.IntegrationSpec;
 import dev.apionly.spec.MuteSpec;
 import dev.apionly.spec.Names;
+import dev.apionly.spec.OAuthSpec;
 import dev.apionly.spec.ObjectSpec;
 import dev.apionly.spec.ProjectConfig;
 import dev.apionly.spec.Ref;
@@ -160,7 +164,34 @@ public final class Resolver {
         group,
         muting,
         user,
-        implied);
+        implied,
+        Optional.ofNullable(spec.oauth()).map(o -> oauthClient(o, spec, name, label, user)));
+  }
+
+  private static OAuthClient oauthClient(
+      OAuthSpec oauth,
+      IntegrationSpec spec,
+      String name,
+      String label,
+      Optional<IntegrationUser> user) {
+    OAuthFlow flow = OAuthFlow.fromKey(oauth.flow().value()).orElseThrow();
+    String owner = spec.owner() == null ? null : spec.owner().value();
+    return new OAuthClient(
+        name,
+        label,
+        "How the "
+            + label
+            + " integration logs in ("
+            + flow.key()
+            + "), pre-authorised for the users of the "
+            + name
+            + " permission set.",
+        owner != null && Names.looksLikeEmail(owner) ? owner : null,
+        flow,
+        oauth.scopes().stream().map(s -> OAuthScope.fromKey(s.value()).orElseThrow()).toList(),
+        flow == OAuthFlow.JWT_BEARER ? oauth.certificatePem() : null,
+        flow == OAuthFlow.CLIENT_CREDENTIALS ? user.orElseThrow().username() : null,
+        name);
   }
 
   private static String defaultDescription(IntegrationSpec spec, String label) {

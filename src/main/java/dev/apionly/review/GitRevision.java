@@ -87,9 +87,10 @@ public final class GitRevision {
 
   /**
    * Writes the {@code *.yaml} and {@code *.yml} files under {@code path} (a working-tree path in
-   * this repository) as they are at this revision into {@code into}, at their paths relative to the
-   * repository. Returns where {@code path} is below {@code into}, or empty if the revision has
-   * nothing there.
+   * this repository), and the certificates ({@code *.crt}, {@code *.pem}, {@code *.cer}) their
+   * {@code oauth} blocks name, as they are at this revision into {@code into}, at their paths
+   * relative to the repository. Returns where {@code path} is below {@code into}, or empty if the
+   * revision has no spec there.
    */
   public java.util.Optional<Path> extract(Path path, Path into) {
     Path relative;
@@ -125,7 +126,7 @@ public final class GitRevision {
       }
       String[] meta = record.substring(0, tab).split(" ");
       String file = record.substring(tab + 1);
-      if (meta.length != 3 || !meta[1].equals("blob") || !isYaml(file)) {
+      if (meta.length != 3 || !meta[1].equals("blob") || !(isYaml(file) || isCertificate(file))) {
         continue;
       }
       if (!spec.isEmpty() && !file.equals(spec) && !file.startsWith(spec + "/")) {
@@ -145,7 +146,7 @@ public final class GitRevision {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      found = true;
+      found |= isYaml(file);
     }
     Path mapped = spec.isEmpty() ? into : into.resolve(spec);
     return found ? java.util.Optional.of(mapped) : java.util.Optional.empty();
@@ -153,6 +154,11 @@ public final class GitRevision {
 
   private static boolean isYaml(String file) {
     return file.endsWith(".yaml") || file.endsWith(".yml");
+  }
+
+  /** A certificate an {@code oauth} block may name, which loading the spec reads. */
+  private static boolean isCertificate(String file) {
+    return file.endsWith(".crt") || file.endsWith(".pem") || file.endsWith(".cer");
   }
 
   private ApionlyException gitFailed(Result result) {

@@ -1,14 +1,18 @@
 package dev.apionly.spec;
 
+import dev.apionly.diagnostic.Diagnostic;
 import dev.apionly.diagnostic.Diagnostics;
 import dev.apionly.diagnostic.Suggestions;
 import dev.apionly.model.AccessList;
+import dev.apionly.model.OAuthFlow;
+import dev.apionly.model.OAuthScope;
 import dev.apionly.model.ObjectAccess;
 import dev.apionly.model.ObjectVerb;
 import dev.apionly.spec.YamlNode.Entry;
 import dev.apionly.spec.YamlNode.MapNode;
 import dev.apionly.spec.YamlNode.ScalarNode;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -31,6 +35,17 @@ public final class SpecParser {
   private static final SpecSchema.Shape OAUTH = SCHEMA.shape("oauth");
   private static final List<String> VERBS = SCHEMA.enumeration("objectVerb");
   private static final List<String> FLOWS = SCHEMA.enumeration("oauthFlow");
+  private static final List<String> OAUTH_SECRET_KEYS =
+      List.of(
+          "consumersecret",
+          "clientsecret",
+          "client_secret",
+          "consumer_secret",
+          "secret",
+          "privatekey",
+          "private_key",
+          "key",
+          "password");
 
   private final Binding bind;
   private final Path file;
@@ -81,7 +96,7 @@ public final class SpecParser {
         permissions.stream().map(UserPermissionSpec::name).toList(), "user permission");
     List<Ref> include = references(map, "include", "permission set", (char) 0);
     MuteSpec mute = entry(map, "mute").map(this::mute).orElse(null);
-    OAuthSpec oauth = entry(map, "oauth").map(this::oauth).orElse(null);
+    OAuthSpec oauth = entry(map, "oauth").map(e -> oauth(e, user)).orElse(null);
     return Optional.of(
         new IntegrationSpec(
             file,
@@ -313,8 +328,33 @@ public final class SpecParser {
     return new MuteSpec(map.location(), objects, permissions);
   }
 
-  private OAuthSpec oauth(Entry entry) {
-    Optional<MapNode> mapped = bind.map(entry.value(), "'oauth'", OAUTH);
+  private OAuthSpec oauth(Entry entry, UserSpec user) {
+    List<String> accepted = new ArrayList<>(OAUTH.keys());
+    if (entry.value() instanceof MapNode node) {
+      for (Entry key : node.entries().values()) {
+        if (OAUTH_SECRET_KEYS.contains(key.key().toLowerCase(java.util.Locale.ROOT))) {
+          // reported here, never by the unknown-key check, which would quote the line
+          bind.diagnostics()
+              .add(
+                  Diagnostic.error(
+                          key.keyLocation(),
+                          "'"
+                              + key.key()
+                              + "' in 'oauth' would put a secret into the repository (its value"
+                              + " is not shown); Salesforce generates the consumer key and secret"
+                              + " when the app is deployed, and they belong in the integration's"
+                              + " secret store; accepted: "
+                              + String.join(", ", OAUTH.keys()))
+                      .withoutSource());
+          accepted.add(key.key());
+        }
+      }
+    }
+    Optional<MapNode> mapped =
+        bind.map(
+            entry.value(),
+            "'oauth'",
+            new SpecSchema.Shape(accepted, OAUTH.required(), OAUTH.examples()));
     if (mapped.isEmpty()) {
       return null;
     }
@@ -330,8 +370,89 @@ public final class SpecParser {
               + "; accepted: "
               + String.join(", ", FLOWS));
     }
-    return new OAuthSpec(
-        map.location(), flow, bind.texts(map, "scopes"), bind.optionalText(map, "certificate"));
+    Optional<OAuthFlow> parsedFlow =
+        flow == null ? Optional.empty() : OAuthFlow.fromKey(flow.value());
+    List<Ref> scopes = oauthScopes(map);
+    Ref certificate = bind.optionalText(map, "certificate");
+    if (certificate != null && certificate.value().contains("-----BEGIN")) {
+      bind.diagnostics()
+          .add(
+              Diagnostic.error(
+                      certificate.location(),
+                      "'certificate' holds PEM text (not shown), not a path; put the certificate"
+                          + " into a file beside the spec and name it here, e.g. certificate:"
+                          + " certs/app.crt, and never put a private key into a spec")
+                  .withoutSource());
+      return new OAuthSpec(map.location(), flow, scopes, null, null);
+    }
+    String pem = null;
+    if (parsedFlow.orElse(null) == OAuthFlow.JWT_BEARER) {
+      if (certificate == null) {
+        bind.error(
+            map.location(),
+            "missing required key 'certificate' in 'oauth': the jwt-bearer flow checks the"
+                + " integration's signed JWTs with its certificate, e.g. certificate:"
+                + " certs/app.crt (relative to the spec)");
+      } else {
+        pem =
+            CertificateFile.read(file, certificate, bind.diagnostics(), Instant.now()).orElse(null);
+      }
+    } else if (parsedFlow.orElse(null) == OAuthFlow.CLIENT_CREDENTIALS) {
+      if (certificate != null) {
+        bind.error(
+            certificate.location(),
+            "'certificate' is for the jwt-bearer flow; client-credentials logs in with the"
+                + " consumer key and secret, so leave 'certificate' out (a certificate would"
+                + " enable the JWT bearer flow too)");
+      }
+      if (user == null) {
+        bind.error(
+            flow.location(),
+            "the client-credentials flow issues tokens for a run-as user: add a 'user' block"
+                + " with the integration user's username");
+      }
+    }
+    return new OAuthSpec(map.location(), flow, scopes, certificate, pem);
+  }
+
+  private List<Ref> oauthScopes(MapNode map) {
+    Entry entry = map.entries().get("scopes");
+    if (entry == null) {
+      bind.error(
+          map.location(),
+          "missing required key 'scopes' in 'oauth', e.g. scopes: [api]; accepted: "
+              + String.join(", ", OAuthScope.keys()));
+      return List.of();
+    }
+    List<Ref> given = bind.texts(entry.value(), "'scopes'");
+    if (given.isEmpty()) {
+      bind.error(entry.value().location(), "'scopes' is empty; accepted: a list such as [api]");
+    }
+    List<Ref> scopes = new ArrayList<>();
+    for (Ref scope : given) {
+      if (OAuthScope.fromKey(scope.value()).isPresent()) {
+        scopes.add(scope);
+      } else if (OAuthScope.INTERACTIVE.contains(scope.value())) {
+        bind.error(
+            scope.location(),
+            "scope '"
+                + scope.value()
+                + "' is for people signing in with a browser or app, which an API-only"
+                + " integration user cannot do; accepted: "
+                + String.join(", ", OAuthScope.keys()));
+      } else {
+        bind.error(
+            scope.location(),
+            "unknown OAuth scope '"
+                + Texts.abbreviate(scope.value())
+                + "'"
+                + Suggestions.didYouMean(scope.value(), OAuthScope.keys())
+                + "; accepted: "
+                + String.join(", ", OAuthScope.keys()));
+      }
+    }
+    rejectDuplicates(scopes, "scope");
+    return scopes;
   }
 
   /** A list of references to Salesforce components, each name checked, duplicates reported. */

@@ -48,6 +48,22 @@ class DeletionsTest {
         <?xml version="1.0" encoding="UTF-8"?>
         <Package xmlns="http://soap.sforce.com/2006/04/metadata">
             <types>
+                <members>Warehouse_Extract</members>
+                <name>ExternalClientApplication</name>
+            </types>
+            <types>
+                <members>Warehouse_Extract_glbloauth</members>
+                <name>ExtlClntAppGlobalOauthSettings</name>
+            </types>
+            <types>
+                <members>Warehouse_Extract_oauthPlcy</members>
+                <name>ExtlClntAppOauthConfigurablePolicies</name>
+            </types>
+            <types>
+                <members>Warehouse_Extract_oauth</members>
+                <name>ExtlClntAppOauthSettings</name>
+            </types>
+            <types>
                 <members>Field_Service_Dispatch_Muted</members>
                 <name>MutingPermissionSet</name>
             </types>

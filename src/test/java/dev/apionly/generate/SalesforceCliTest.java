@@ -58,7 +58,11 @@ class SalesforceCliTest {
                     "PermissionSet",
                     "PermissionSetGroup",
                     "MutingPermissionSet",
-                    "UserAccessPolicy")),
+                    "UserAccessPolicy",
+                    "ExternalClientApplication",
+                    "ExtlClntAppOauthSettings",
+                    "ExtlClntAppGlobalOauthSettings",
+                    "ExtlClntAppOauthConfigurablePolicies")),
         ours.toString());
 
     Path manifestDir = project.resolve("sf-manifest");

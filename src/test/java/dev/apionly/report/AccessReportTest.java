@@ -64,8 +64,12 @@ class AccessReportTest {
           PricebookEntry:
             access: [read]
             fields: { read: [UnitPrice] }
+      user:
+        username: dispatch@acme.example.integration
+        email: ops@acme.example
       oauth:
         flow: client-credentials
+        scopes: [api]
       """;
 
   @Test

@@ -202,6 +202,8 @@ class ReviewTest {
   void movedAndRenamedSpecFilesAreMovesNotChanges() throws IOException {
     Files.createDirectories(examples.resolve("teams/erp"));
     git("mv", "examples/erp-order-sync.yaml", "examples/teams/erp/orders.yml");
+    // its certificate is named relative to the spec, so it moves along
+    git("mv", "examples/certs", "examples/teams/erp/certs");
     commit("moved");
     Cli.Run run = review("--base", "base", "--format", "json", examples.toString());
     JsonNode report = json(run);

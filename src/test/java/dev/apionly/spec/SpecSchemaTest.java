@@ -16,6 +16,8 @@ import dev.apionly.TestFiles;
 import dev.apionly.diagnostic.Diagnostic;
 import dev.apionly.diagnostic.Diagnostics;
 import dev.apionly.model.AccessList;
+import dev.apionly.model.OAuthFlow;
+import dev.apionly.model.OAuthScope;
 import dev.apionly.model.ObjectVerb;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -60,6 +62,7 @@ class SpecSchemaTest {
           " must be a ",
           "unknown access '",
           "unknown OAuth flow '",
+          "unknown OAuth scope '",
           "has no edit access",
           "is not a valid API name",
           "is not a user permission API name",
@@ -138,6 +141,9 @@ class SpecSchemaTest {
         "name: A\nowner: o\noauth:\n  scopes: [api]\n",
         "name: A\nowner: o\noauth:\n  flow: password\n",
         "name: A\nowner: o\noauth:\n  flow: jwt-bearer\n  clientSecret: s3cr3t\n",
+        "name: A\nowner: o\noauth:\n  flow: jwt-bearer\n",
+        "name: A\nowner: o\noauth:\n  flow: jwt-bearer\n  scopes: [apii]\n",
+        "name: A\nowner: o\noauth:\n  flow: jwt-bearer\n  scopes: [api]\n  certificate: /etc/x.crt\n",
       })
   void structuralMistakesAreRejectedByBoth(String yaml) {
     Path file = Path.of("specs/bad.yaml");
@@ -155,7 +161,8 @@ class SpecSchemaTest {
         "name: A\nowner: o\nuserPermissions: RunFlow\n",
         "name: A\nowner: o\ndescription: |\n  Two lines,\n  \twith a tab.\n",
         "name: A\nowner: o\nexternalCredentialPrincipals: [ns__Cred-Named_Principal]\n",
-        "name: A\nowner: o\noauth:\n  flow: client-credentials\n  scopes: api\n",
+        "name: A\nowner: o\nuser:\n  username: a@b.co\n  email: a@b.co\n"
+            + "oauth:\n  flow: client-credentials\n  scopes: api\n",
       })
   void validVariantsPassBoth(String yaml) {
     assertEquals(List.of(), load(Path.of("specs/ok.yaml"), yaml), yaml);
@@ -220,6 +227,8 @@ class SpecSchemaTest {
     SpecSchema schema = SpecSchema.v1();
     assertTrue(schema.shape(SpecSchema.SPEC).keys().containsAll(AccessList.specKeys()));
     assertEquals(ObjectVerb.keys(), schema.enumeration("objectVerb"));
+    assertEquals(OAuthFlow.keys(), schema.enumeration("oauthFlow"));
+    assertEquals(OAuthScope.keys(), schema.enumeration("oauthScope"));
     assertEquals(List.of("name", "owner"), schema.shape(SpecSchema.SPEC).required());
     assertEquals(List.of("username", "email"), schema.shape("user").required());
     assertEquals("name: ERP_Order_Sync", schema.shape(SpecSchema.SPEC).example("name"));

@@ -1,0 +1,21 @@
+package dev.apionly.metadata;
+
+import jakarta.xml.bind.annotation.XmlRootElement;
+
+/**
+ * An {@code ExtlClntAppGlobalOauthSettings} file. The consumer key and secret are read only to tell
+ * that a file holds them.
+ */
+@XmlRootElement(name = "ExtlClntAppGlobalOauthSettings")
+public class EcaGlobalOauthSettingsXml {
+  public String callbackUrl;
+  public String certificate;
+  public String consumerKey;
+  public String consumerSecret;
+  public String externalClientApplication;
+  public Boolean isClientCredentialsFlowEnabled;
+  public Boolean isCodeCredFlowEnabled;
+  public Boolean isDeviceFlowEnabled;
+  public Boolean isTokenExchangeEnabled;
+  public String label;
+}

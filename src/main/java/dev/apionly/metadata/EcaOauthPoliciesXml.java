@@ -1,0 +1,18 @@
+package dev.apionly.metadata;
+
+import jakarta.xml.bind.annotation.XmlRootElement;
+
+/** An {@code ExtlClntAppOauthConfigurablePolicies} file: who may use an External Client App. */
+@XmlRootElement(name = "ExtlClntAppOauthConfigurablePolicies")
+public class EcaOauthPoliciesXml {
+  public String clientCredentialsFlowUser;
+  public String commaSeparatedPermissionSet;
+  public String commaSeparatedProfile;
+  public String externalClientApplication;
+  public String ipRelaxationPolicyType;
+  public Boolean isClientCredentialsFlowEnabled;
+  public Boolean isGuestCodeCredFlowEnabled;
+  public Boolean isTokenExchangeFlowEnabled;
+  public String label;
+  public String permittedUsersPolicyType;
+}
