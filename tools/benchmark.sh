@@ -2,7 +2,8 @@
 # Times `apionly generate` end to end as a process on synthetic orgs of N integrations, each with
 # 20 objects of 30 fields, and `sf project generate manifest` on the same output beside it.
 #   tools/benchmark.sh [N...]        (default: 1 100 1000)
-#   APIONLY_JAR=path  the jar to time (default: target/apionly.jar, built if missing)
+#   APIONLY=command   how apionly is started (default: bin/apionly, the launcher with the
+#                     class-data-sharing archive; e.g. APIONLY="java -jar target/apionly.jar")
 #   RUNS=3            runs per size; the median is reported
 # Needs GNU time (/usr/bin/time, Debian package "time") and, for the sf column, tools/sf-cli.sh.
 set -euo pipefail
@@ -11,8 +12,8 @@ cd "$(dirname "$0")/.."
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(1 100 1000)
 runs="${RUNS:-3}"
-jar="${APIONLY_JAR:-target/apionly.jar}"
-[ -f "$jar" ] || mvn -B -ntp -q -DskipTests package
+read -r -a apionly <<< "${APIONLY:-bin/apionly}"
+[ -f target/apionly.jar ] || mvn -B -ntp -q -DskipTests package
 [ -x /usr/bin/time ] || { echo "benchmark needs GNU time: apt-get install time" >&2; exit 2; }
 sf="$(bash tools/sf-cli.sh 2>/dev/null || true)"
 
@@ -54,7 +55,7 @@ for n in "${sizes[@]}"; do
     org="$work/org-$n-$r"
     make_org "$org" "$n"
     /usr/bin/time -f '%e %U %S %M' -o "$work/time" \
-      java -jar "$jar" generate "$org/specs" --out "$org" -q
+      "${apionly[@]}" generate "$org/specs" --out "$org" -q
     read -r e u s m < "$work/time"
     walls+=("$e"); cpus+=("$(awk -v u="$u" -v s="$s" 'BEGIN { print u + s }')"); rss+=("$m")
     if [ -n "$sf" ]; then

@@ -85,22 +85,34 @@ public final class Generator {
     Map<String, Path> specFiles = new HashMap<>();
     specs.specs().forEach(s -> specFiles.put(s.spec().name().value(), s.spec().file()));
 
-    List<OutputFile> desired = new ArrayList<>();
+    // integrations render and verify independently: on every core, results kept in name order
     Diagnostics verification = new Diagnostics();
-    for (Integration integration : integrations) {
-      List<RenderedFile> files = render(renderer, integration, specFiles.get(integration.name()));
-      for (String problem : Verifier.verify(integration, files)) {
-        verification.error(
-            Location.of(specFiles.get(integration.name())),
-            "rendered output does not match the spec: "
-                + problem
-                + (request.templates() != null ? " (check the templates in --templates)" : ""));
-      }
-      String spec = integration.specFile();
-      for (RenderedFile file : files) {
-        desired.add(new OutputFile(file.path(), integration.name(), spec, file.bytes()));
-      }
-    }
+    List<OutputFile> desired =
+        new ArrayList<>(
+            integrations.parallelStream()
+                .flatMap(
+                    integration -> {
+                      Path specFile = specFiles.get(integration.name());
+                      List<RenderedFile> files = render(renderer, integration, specFile);
+                      for (String problem : Verifier.verify(integration, files)) {
+                        verification.error(
+                            Location.of(specFile),
+                            "rendered output does not match the spec: "
+                                + problem
+                                + (request.templates() != null
+                                    ? " (check the templates in --templates)"
+                                    : ""));
+                      }
+                      return files.stream()
+                          .map(
+                              file ->
+                                  new OutputFile(
+                                      file.path(),
+                                      integration.name(),
+                                      integration.specFile(),
+                                      file.bytes()));
+                    })
+                .toList());
     verification.throwIfErrors(ExitCode.BAD_INPUT);
 
     Map<String, StateFile.Entry> previous = readState(project.root());

@@ -30,6 +30,26 @@ public final class MetadataXml {
 
   private static volatile JAXBContext context;
 
+  /** Factories and unmarshallers are not thread-safe and costly to make: one of each per thread. */
+  private static final ThreadLocal<XMLInputFactory> FACTORY =
+      ThreadLocal.withInitial(
+          () -> {
+            XMLInputFactory factory = XMLInputFactory.newFactory();
+            factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+            factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+            return factory;
+          });
+
+  private static final ThreadLocal<Unmarshaller> UNMARSHALLER =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return context().createUnmarshaller();
+            } catch (JAXBException e) {
+              throw new IllegalStateException("JAXB model of the Metadata API is broken", e);
+            }
+          });
+
   private MetadataXml() {}
 
   private static JAXBContext context() {
@@ -67,13 +87,10 @@ public final class MetadataXml {
 
   /** Parses {@code reader} as a metadata file whose root must be {@code type}. */
   public static <T> T parse(Reader reader, Class<T> type) throws MetadataException {
-    XMLInputFactory factory = XMLInputFactory.newFactory();
-    factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-    factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
     XMLStreamReader xml = null;
     try {
-      xml = factory.createXMLStreamReader(reader);
-      Unmarshaller unmarshaller = context().createUnmarshaller();
+      xml = FACTORY.get().createXMLStreamReader(reader);
+      Unmarshaller unmarshaller = UNMARSHALLER.get();
       Object root = unmarshaller.unmarshal(xml);
       if (root instanceof jakarta.xml.bind.JAXBElement<?> element) {
         root = element.getValue();
