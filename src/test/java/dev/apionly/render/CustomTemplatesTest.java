@@ -1,0 +1,100 @@
+package dev.apionly.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.apionly.Cli;
+import dev.apionly.TestFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code --templates DIR}: a user's copy of the templates, still held to the spec. */
+class CustomTemplatesTest {
+
+  private static final String TEMPLATE = "permissionset-meta.xml.vm";
+
+  @TempDir Path project;
+  Path templates;
+
+  @BeforeEach
+  void setUp() {
+    TestFiles.sfdxProject(project);
+    TestFiles.write(
+        project.resolve("specs/a.yaml"),
+        "name: Alpha_Sync\nowner: o@acme.example\nobjects:\n  Account:\n    access: [read, edit]\n");
+    templates = project.resolve("my-templates");
+    TestFiles.copy(TestFiles.repository().resolve("templates"), templates);
+  }
+
+  private Cli.Run generate() {
+    return Cli.run(
+        "generate",
+        project.resolve("specs").toString(),
+        "--out",
+        project.toString(),
+        "--templates",
+        templates.toString());
+  }
+
+  private void edit(String from, String to) {
+    Path file = templates.resolve(TEMPLATE);
+    String text = TestFiles.read(file);
+    assertTrue(text.contains(from), from);
+    TestFiles.write(file, text.replace(from, to));
+  }
+
+  @Test
+  void aUsersTemplateIsUsed() {
+    edit(
+        "<PermissionSet xmlns=\"http://soap.sforce.com/2006/04/metadata\">",
+        "<PermissionSet xmlns=\"http://soap.sforce.com/2006/04/metadata\">\n    <!-- reviewed by platform -->");
+    Cli.Run run = generate();
+    assertEquals(0, run.exitCode(), run.toString());
+    String written =
+        TestFiles.read(
+            project.resolve(
+                "force-app/main/default/permissionsets/Alpha_Sync.permissionset-meta.xml"));
+    assertTrue(written.contains("<!-- reviewed by platform -->"), written);
+  }
+
+  @Test
+  void aTemplateThatGrantsSomethingElseIsRefused() {
+    edit("<allowDelete>$object.allowDelete()</allowDelete>", "<allowDelete>true</allowDelete>");
+    Cli.Run run = generate();
+    assertEquals(2, run.exitCode(), run.toString());
+    assertTrue(run.err().contains("rendered output does not match the spec"), run.err());
+    assertTrue(run.err().contains("check the templates in --templates"), run.err());
+    assertFalse(Files.exists(project.resolve("force-app")));
+  }
+
+  @Test
+  void anUnknownReferenceIsAnErrorInStrictMode() {
+    edit("<label>$v.set().label()</label>", "<label>$v.set().lable()</label>");
+    Cli.Run run = generate();
+    assertEquals(2, run.exitCode(), run.toString());
+    assertTrue(run.err().contains("template " + TEMPLATE + " failed"), run.err());
+    assertFalse(run.err().contains("\tat "), run.err());
+    assertFalse(Files.exists(project.resolve("force-app")));
+  }
+
+  @Test
+  void aMissingTemplateIsNamed() throws IOException {
+    Files.delete(templates.resolve(TEMPLATE));
+    Cli.Run run = generate();
+    assertEquals(2, run.exitCode(), run.toString());
+    assertTrue(run.err().contains("template " + TEMPLATE + " not found"), run.err());
+  }
+
+  @Test
+  void aMissingDirectoryIsNamed() {
+    templates = project.resolve("nope");
+    Cli.Run run = generate();
+    assertEquals(2, run.exitCode(), run.toString());
+    assertTrue(run.err().contains("does not exist"), run.err());
+  }
+}
