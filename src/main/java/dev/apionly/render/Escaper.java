@@ -2,78 +2,53 @@ package dev.apionly.render;
 
 /**
  * The one place values are escaped for the file they land in. Templates never escape by hand: every
- * reference a template inserts passes through the escaper chosen by the template's name.
+ * reference a template inserts passes through the escaper chosen by the template's name. Each kind
+ * only says what replaces one character; {@link #escape} is the same loop for all.
  */
 enum Escaper {
   XML {
     @Override
-    String escape(String text) {
-      StringBuilder out = new StringBuilder(text.length() + 16);
-      for (int i = 0; i < text.length(); i++) {
-        char c = text.charAt(i);
-        switch (c) {
-          case '&' -> out.append("&amp;");
-          case '<' -> out.append("&lt;");
-          case '>' -> out.append("&gt;");
-          case '"' -> out.append("&quot;");
-          case '\'' -> out.append("&apos;");
-          case '\r' -> out.append("&#13;");
-          default -> out.append(c);
-        }
-      }
-      return out.toString();
+    String replacement(char c) {
+      return switch (c) {
+        case '&' -> "&amp;";
+        case '<' -> "&lt;";
+        case '>' -> "&gt;";
+        case '"' -> "&quot;";
+        case '\'' -> "&apos;";
+        case '\r' -> "&#13;";
+        default -> null;
+      };
     }
   },
   JSON {
     @Override
-    String escape(String text) {
-      StringBuilder out = new StringBuilder(text.length() + 16);
-      for (int i = 0; i < text.length(); i++) {
-        char c = text.charAt(i);
-        switch (c) {
-          case '"' -> out.append("\\\"");
-          case '\\' -> out.append("\\\\");
-          case '\n' -> out.append("\\n");
-          case '\r' -> out.append("\\r");
-          case '\t' -> out.append("\\t");
-          case '<' -> out.append("\\u003c");
-          case '>' -> out.append("\\u003e");
-          case '&' -> out.append("\\u0026");
-          default -> {
-            if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-              out.append(String.format("\\u%04x", (int) c));
-            } else {
-              out.append(c);
-            }
-          }
-        }
-      }
-      return out.toString();
+    String replacement(char c) {
+      return switch (c) {
+        case '"' -> "\\\"";
+        case '\\' -> "\\\\";
+        case '\n' -> "\\n";
+        case '\r' -> "\\r";
+        case '\t' -> "\\t";
+        case '<' -> "\\u003c";
+        case '>' -> "\\u003e";
+        case '&' -> "\\u0026";
+        default ->
+            c < 0x20 || c == '\u2028' || c == '\u2029' ? String.format("\\u%04x", (int) c) : null;
+      };
     }
   },
   /** Inside an Apex single-quoted string literal. */
   APEX {
     @Override
-    String escape(String text) {
-      StringBuilder out = new StringBuilder(text.length() + 16);
-      for (int i = 0; i < text.length(); i++) {
-        char c = text.charAt(i);
-        switch (c) {
-          case '\'' -> out.append("\\'");
-          case '\\' -> out.append("\\\\");
-          case '\n' -> out.append("\\n");
-          case '\r' -> out.append("\\r");
-          case '\t' -> out.append("\\t");
-          default -> {
-            if (c < 0x20) {
-              out.append(' ');
-            } else {
-              out.append(c);
-            }
-          }
-        }
-      }
-      return out.toString();
+    String replacement(char c) {
+      return switch (c) {
+        case '\'' -> "\\'";
+        case '\\' -> "\\\\";
+        case '\n' -> "\\n";
+        case '\r' -> "\\r";
+        case '\t' -> "\\t";
+        default -> c < 0x20 ? " " : null;
+      };
     }
   },
   /**
@@ -82,25 +57,41 @@ enum Escaper {
    */
   HTML {
     @Override
-    String escape(String text) {
-      StringBuilder out = new StringBuilder(text.length() + 16);
-      for (int i = 0; i < text.length(); i++) {
-        char c = text.charAt(i);
-        switch (c) {
-          case '&' -> out.append("&amp;");
-          case '<' -> out.append("&lt;");
-          case '>' -> out.append("&gt;");
-          case '"' -> out.append("&quot;");
-          case '\'' -> out.append("&#39;");
-          case '`' -> out.append("&#96;");
-          default -> out.append(c < 0x20 && c != '\n' && c != '\t' ? ' ' : c);
-        }
-      }
-      return out.toString();
+    String replacement(char c) {
+      return switch (c) {
+        case '&' -> "&amp;";
+        case '<' -> "&lt;";
+        case '>' -> "&gt;";
+        case '"' -> "&quot;";
+        case '\'' -> "&#39;";
+        case '`' -> "&#96;";
+        default -> c < 0x20 && c != '\n' && c != '\t' ? " " : null;
+      };
     }
   };
 
-  abstract String escape(String text);
+  /** What {@code c} becomes in this kind of file, or null when it stays as it is. */
+  abstract String replacement(char c);
+
+  /** {@code text} made safe for this kind of file. */
+  String escape(String text) {
+    StringBuilder out = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      String replacement = replacement(c);
+      if (replacement != null && out == null) {
+        out = new StringBuilder(text.length() + 16).append(text, 0, i);
+      }
+      if (out != null) {
+        if (replacement != null) {
+          out.append(replacement);
+        } else {
+          out.append(c);
+        }
+      }
+    }
+    return out == null ? text : out.toString();
+  }
 
   /** The escaper for a template, chosen by the kind of file it writes. */
   static Escaper forTemplate(String name) {

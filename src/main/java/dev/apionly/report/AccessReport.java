@@ -78,6 +78,19 @@ public record AccessReport(List<IntegrationAccess> integrations, List<String> ob
     return objects;
   }
 
+  /** One matrix row as text: name, risk, owner, ticket, then one cell per object, in order. */
+  public List<String> matrixRow(IntegrationAccess integration) {
+    List<String> cells =
+        new ArrayList<>(
+            List.of(
+                integration.name(),
+                integration.risk().key(),
+                integration.owner(),
+                integration.ticket()));
+    objects.forEach(o -> cells.add(integration.cell(o).text()));
+    return cells;
+  }
+
   /** The highest level of any integration, if there is one. */
   public Optional<RiskLevel> highest() {
     return integrations.stream().map(IntegrationAccess::risk).max(RiskLevel::compareTo);

@@ -18,14 +18,7 @@ public final class CsvReport {
     header.add("in the org, not described");
     row(out, header);
     for (IntegrationAccess integration : report.integrations()) {
-      List<String> cells =
-          new ArrayList<>(
-              List.of(
-                  integration.name(),
-                  integration.risk().key(),
-                  integration.owner(),
-                  integration.ticket()));
-      report.objects().forEach(o -> cells.add(integration.cell(o).text()));
+      List<String> cells = report.matrixRow(integration);
       cells.add(String.join(" ", integration.notDescribed()));
       row(out, cells);
     }

@@ -28,14 +28,7 @@ public final class MarkdownReport {
     row(out, header);
     out.append("|---".repeat(header.size())).append("|\n");
     for (IntegrationAccess integration : report.integrations()) {
-      List<String> cells =
-          new ArrayList<>(
-              List.of(
-                  integration.name(),
-                  integration.risk().key(),
-                  integration.owner(),
-                  integration.ticket()));
-      report.objects().forEach(o -> cells.add(integration.cell(o).text()));
+      List<String> cells = report.matrixRow(integration);
       row(out, cells);
     }
     List<String> notes = new ArrayList<>();
