@@ -16,9 +16,12 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.parsers.SAXParserFactory;
+import javax.xml.transform.sax.SAXSource;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.XMLReader;
 
 /**
  * Reads Salesforce metadata XML safely (no DTDs, no external entities) and maps it to the model.
@@ -30,14 +33,23 @@ public final class MetadataXml {
 
   private static volatile JAXBContext context;
 
-  /** Factories and unmarshallers are not thread-safe and costly to make: one of each per thread. */
-  private static final ThreadLocal<XMLInputFactory> FACTORY =
+  /**
+   * XML readers and unmarshallers are not thread-safe and costly to make: one of each per thread.
+   * SAX, not StAX: JAXB reads it about twice as fast. No DTDs, so no external entities either.
+   */
+  private static final ThreadLocal<XMLReader> READER =
       ThreadLocal.withInitial(
           () -> {
-            XMLInputFactory factory = XMLInputFactory.newFactory();
-            factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-            factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-            return factory;
+            try {
+              SAXParserFactory factory = SAXParserFactory.newInstance();
+              factory.setNamespaceAware(true);
+              factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+              factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
+              factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+              return factory.newSAXParser().getXMLReader();
+            } catch (ParserConfigurationException | SAXException e) {
+              throw new IllegalStateException("no secure XML parser", e);
+            }
           });
 
   private static final ThreadLocal<Unmarshaller> UNMARSHALLER =
@@ -87,11 +99,9 @@ public final class MetadataXml {
 
   /** Parses {@code reader} as a metadata file whose root must be {@code type}. */
   public static <T> T parse(Reader reader, Class<T> type) throws MetadataException {
-    XMLStreamReader xml = null;
     try {
-      xml = FACTORY.get().createXMLStreamReader(reader);
-      Unmarshaller unmarshaller = UNMARSHALLER.get();
-      Object root = unmarshaller.unmarshal(xml);
+      Object root =
+          UNMARSHALLER.get().unmarshal(new SAXSource(READER.get(), new InputSource(reader)));
       if (root instanceof jakarta.xml.bind.JAXBElement<?> element) {
         root = element.getValue();
       }
@@ -109,18 +119,6 @@ public final class MetadataXml {
       throw MetadataException.from(e);
     } catch (JAXBException e) {
       throw new MetadataException(0, 0, "not a metadata file: " + e.getMessage());
-    } catch (XMLStreamException e) {
-      int line = e.getLocation() == null ? 0 : e.getLocation().getLineNumber();
-      int column = e.getLocation() == null ? 0 : e.getLocation().getColumnNumber();
-      throw new MetadataException(line, column, "malformed XML: " + e.getMessage());
-    } finally {
-      if (xml != null) {
-        try {
-          xml.close();
-        } catch (XMLStreamException ignored) {
-          // nothing was left to read
-        }
-      }
     }
   }
 

@@ -1,0 +1,99 @@
+package dev.apionly.metadata;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.apionly.TestFiles;
+import dev.apionly.model.PermissionSet;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Reading metadata XML: safe against entities, precise about errors, tolerant of real files. */
+class MetadataXmlTest {
+
+  private static final String HEAD =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+          + "<PermissionSet xmlns=\"http://soap.sforce.com/2006/04/metadata\">\n";
+
+  @Test
+  void refusesDoctypesAndSoExternalEntities(@TempDir Path dir) throws IOException {
+    Path secret = dir.resolve("secret.txt");
+    Files.writeString(secret, "TOP-SECRET");
+    String xml =
+        "<?xml version=\"1.0\"?>\n<!DOCTYPE x [<!ENTITY e SYSTEM \""
+            + secret.toUri()
+            + "\">]>\n"
+            + "<PermissionSet xmlns=\"http://soap.sforce.com/2006/04/metadata\"><label>&e;</label></PermissionSet>";
+    MetadataException e =
+        assertThrows(MetadataException.class, () -> MetadataXml.parse(xml, PermissionSetXml.class));
+    assertFalse(e.getMessage().contains("TOP-SECRET"), e.getMessage());
+    assertTrue(e.getMessage().contains("DOCTYPE"), e.getMessage());
+  }
+
+  @Test
+  void malformedXmlHasItsLine() {
+    MetadataException e =
+        assertThrows(
+            MetadataException.class,
+            () ->
+                MetadataXml.parse(
+                    HEAD + "    <label>X</lable>\n</PermissionSet>\n", PermissionSetXml.class));
+    assertEquals(3, e.line());
+  }
+
+  @Test
+  void aDifferentRootIsNamed() {
+    MetadataException e =
+        assertThrows(
+            MetadataException.class,
+            () ->
+                MetadataXml.parse(
+                    HEAD + "    <label>X</label>\n</PermissionSet>\n",
+                    PermissionSetGroupXml.class));
+    assertTrue(e.getMessage().contains("expected PermissionSetGroup"), e.getMessage());
+  }
+
+  @Test
+  void readsOnlyEnabledGrantsInAnyOrder() throws MetadataException {
+    PermissionSet set =
+        MetadataXml.toModel(
+            "S",
+            MetadataXml.parse(
+                HEAD
+                    + "    <userPermissions><name>ViewSetup</name><enabled>false</enabled></userPermissions>\n"
+                    + "    <label>S</label>\n"
+                    + "    <userPermissions><enabled>true</enabled><name> RunFlow </name></userPermissions>\n"
+                    + "    <fieldPermissions><readable>false</readable><field>A.B</field><editable>false</editable></fieldPermissions>\n"
+                    + "</PermissionSet>",
+                PermissionSetXml.class));
+    assertEquals(List.of("RunFlow"), set.userPermissions());
+    assertEquals(List.of(), set.fields());
+  }
+
+  @Test
+  void everyRealRetrievedFileParses() throws IOException, MetadataException {
+    Path corpus = TestFiles.shared().resolve("corpus/real-metadata");
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(corpus)) {
+      files =
+          walk.filter(
+                  p ->
+                      p.toString().endsWith(".permissionset-meta.xml")
+                          || p.toString().endsWith(".permissionset"))
+              .sorted()
+              .toList();
+    }
+    assertTrue(files.size() > 15, files.toString());
+    for (Path file : files) {
+      PermissionSetXml xml = MetadataXml.parse(TestFiles.read(file), PermissionSetXml.class);
+      assertTrue(xml.label != null, file.toString());
+    }
+  }
+}
