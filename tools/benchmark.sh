@@ -54,6 +54,7 @@ for n in "${sizes[@]}"; do
   for ((r = 1; r <= runs; r++)); do
     org="$work/org-$n-$r"
     make_org "$org" "$n"
+    sync # the specs just written must not be flushed while apionly is timed
     /usr/bin/time -f '%e %U %S %M' -o "$work/time" \
       "${apionly[@]}" generate "$org/specs" --out "$org" -q
     read -r e u s m < "$work/time"
