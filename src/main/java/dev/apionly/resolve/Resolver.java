@@ -121,9 +121,12 @@ public final class Resolver {
   private static Integration integration(
       IntegrationSpec spec, ProjectConfig config, String specFile) {
     String name = spec.name().value();
-    String label = spec.label() != null ? spec.label().value() : name.replace('_', ' ');
+    // Salesforce trims labels and descriptions; so does apionly, so what it writes is what stays
+    String label = spec.label() != null ? spec.label().value().strip() : name.replace('_', ' ');
     String description =
-        spec.description() != null ? spec.description().value() : defaultDescription(spec, label);
+        spec.description() != null
+            ? spec.description().value().strip()
+            : defaultDescription(spec, label);
     List<ImpliedGrant> implied = new ArrayList<>();
     PermissionSet permissionSet =
         new PermissionSet(
