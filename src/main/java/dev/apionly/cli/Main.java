@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       GenerateCommand.class,
       LintCommand.class,
+      ImportCommand.class,
       ReviewCommand.class,
       ReportCommand.class,
       InitCommand.class,
