@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       GenerateCommand.class,
       LintCommand.class,
       ImportCommand.class,
+      ValidateCommand.class,
       ReviewCommand.class,
       ReportCommand.class,
       InitCommand.class,

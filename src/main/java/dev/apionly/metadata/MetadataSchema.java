@@ -95,8 +95,15 @@ public final class MetadataSchema {
         declared.add(e.getAttribute("name"));
       }
     }
+    List<String> types = new ArrayList<>();
+    for (int i = 0; i < children.getLength(); i++) {
+      if (children.item(i) instanceof Element e && "complexType".equals(e.getLocalName())) {
+        types.add(e.getAttribute("name"));
+      }
+    }
     for (Map.Entry<String, String> root : ROOTS.entrySet()) {
-      if (!declared.contains(root.getKey())) {
+      // an older org's WSDL may lack a type: its files then fail as undeclared, which says so
+      if (!declared.contains(root.getKey()) && types.contains(root.getValue())) {
         Element element = xsd.createElementNS(XSD, "xsd:element");
         element.setAttribute("name", root.getKey());
         element.setAttribute("type", "tns:" + root.getValue());
