@@ -19,7 +19,6 @@ import picocli.CommandLine.Command;
       GenerateCommand.class,
       LintCommand.class,
       ImportCommand.class,
-      ValidateCommand.class,
       ReviewCommand.class,
       ReportCommand.class,
       InitCommand.class,
