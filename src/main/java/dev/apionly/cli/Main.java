@@ -21,7 +21,9 @@ import picocli.CommandLine.Command;
       ReportCommand.class,
       InitCommand.class,
       SchemaCommand.class,
-      CompletionCommand.class
+      CompletionCommand.class,
+      ImportCommand.class,
+      ValidateCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
