@@ -64,11 +64,20 @@ public final class TestFiles {
     Map<String, String> files = new TreeMap<>();
     try (Stream<Path> walk = Files.walk(root)) {
       walk.filter(Files::isRegularFile)
-          .forEach(f -> files.put(root.relativize(f).toString().replace('\\', '/'), read(f)));
+          .forEach(f -> files.put(root.relativize(f).toString().replace('\\', '/'), bytes(f)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return files;
+  }
+
+  /** Any file as text, bytes that are not UTF-8 shown as replacement characters. */
+  private static String bytes(Path file) {
+    try {
+      return new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Copies the tree at {@code from} into {@code to}. */

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
     },
     subcommands = {
       GenerateCommand.class,
+      LintCommand.class,
       ReviewCommand.class,
       ReportCommand.class,
       InitCommand.class,

@@ -7,7 +7,8 @@ import dev.apionly.diagnostic.ExitCode;
 import dev.apionly.diagnostic.Location;
 import dev.apionly.model.Integration;
 import dev.apionly.model.Salesforce;
-import dev.apionly.policy.OAuthScopeRule;
+import dev.apionly.policy.Finding;
+import dev.apionly.policy.Linter;
 import dev.apionly.render.ComponentType;
 import dev.apionly.render.IntegrationRenderer;
 import dev.apionly.render.OutputLayout;
@@ -74,8 +75,8 @@ public final class Generator {
     Diagnostics diagnostics = new Diagnostics();
     SfdxProject project = SfdxProject.locate(request.out(), request.workingDirectory());
     SpecSet specs = SpecLoader.load(request.inputs(), diagnostics);
-    specs.specs().forEach(s -> OAuthScopeRule.check(s.spec()).forEach(diagnostics::add));
     List<Integration> integrations = Resolver.resolve(specs, project.root(), diagnostics);
+    check(Linter.lint(specs, integrations), diagnostics);
     checkApiVersion(project, integrations, specs);
 
     TemplateRenderer templates = templates(request.templates());
@@ -150,6 +151,20 @@ public final class Generator {
           Location.of(project.root()),
           "cannot read the project: " + e.getMessage());
     }
+  }
+
+  /**
+   * The check stage: findings at error level stop the run (exit 1) with every warning beside them;
+   * warnings alone are reported and the run goes on. Notes (implied grants) are lint's to show.
+   */
+  private static void check(List<Finding> findings, Diagnostics diagnostics) {
+    Diagnostics policy = new Diagnostics();
+    findings.stream()
+        .filter(f -> f.level() != dev.apionly.diagnostic.Severity.NOTE)
+        .map(Finding::diagnostic)
+        .forEach(policy::add);
+    policy.throwIfErrors(ExitCode.FINDINGS);
+    policy.sorted().forEach(diagnostics::add);
   }
 
   /** Runs the pipeline and writes the plan, all or nothing. */

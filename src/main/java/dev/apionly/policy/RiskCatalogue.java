@@ -81,6 +81,11 @@ public final class RiskCatalogue {
     };
   }
 
+  /** True for user permissions this catalogue rates. */
+  public static boolean isKnown(String userPermission) {
+    return USER_PERMISSIONS.containsKey(userPermission);
+  }
+
   /** True for user permissions apionly knows to be critical. */
   public static boolean isCritical(String userPermission) {
     return USER_PERMISSIONS.get(userPermission) == RiskLevel.CRITICAL;

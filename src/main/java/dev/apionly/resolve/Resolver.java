@@ -15,6 +15,7 @@ import dev.apionly.model.ObjectVerb;
 import dev.apionly.model.PermissionSet;
 import dev.apionly.model.PermissionSetGroup;
 import dev.apionly.model.Salesforce;
+import dev.apionly.model.UserPermissions;
 import dev.apionly.spec.IntegrationSpec;
 import dev.apionly.spec.MuteSpec;
 import dev.apionly.spec.Names;
@@ -23,6 +24,7 @@ import dev.apionly.spec.ObjectSpec;
 import dev.apionly.spec.ProjectConfig;
 import dev.apionly.spec.Ref;
 import dev.apionly.spec.SpecSet;
+import dev.apionly.spec.UserPermissionSpec;
 import dev.apionly.spec.UserSettings;
 import dev.apionly.spec.UserSpec;
 import java.nio.file.Path;
@@ -119,9 +121,12 @@ public final class Resolver {
   private static Integration integration(
       IntegrationSpec spec, ProjectConfig config, String specFile) {
     String name = spec.name().value();
-    String label = spec.label() != null ? spec.label().value() : name.replace('_', ' ');
+    // Salesforce trims labels and descriptions; so does apionly, so what it writes is what stays
+    String label = spec.label() != null ? spec.label().value().strip() : name.replace('_', ' ');
     String description =
-        spec.description() != null ? spec.description().value() : defaultDescription(spec, label);
+        spec.description() != null
+            ? spec.description().value().strip()
+            : defaultDescription(spec, label);
     List<ImpliedGrant> implied = new ArrayList<>();
     PermissionSet permissionSet =
         new PermissionSet(
@@ -139,7 +144,7 @@ public final class Resolver {
             names(spec.list(AccessList.CUSTOM_METADATA_TYPES)),
             names(spec.list(AccessList.CUSTOM_SETTINGS)),
             names(spec.list(AccessList.EXTERNAL_CREDENTIAL_PRINCIPALS)),
-            spec.userPermissions().stream().map(p -> p.name().value()).toList());
+            userPermissions(spec.userPermissions(), implied));
     Optional<PermissionSet> muting =
         Optional.ofNullable(spec.mute()).map(m -> muting(name, label, m));
     List<String> groupSets = new ArrayList<>(List.of(name));
@@ -236,6 +241,27 @@ public final class Resolver {
       out.add(new ObjectAccess(name, verbs));
     }
     return out;
+  }
+
+  /** User permissions closed over their known dependencies; each added one reported. */
+  static List<String> userPermissions(
+      List<UserPermissionSpec> permissions, List<ImpliedGrant> implied) {
+    java.util.Set<String> out = new java.util.LinkedHashSet<>();
+    permissions.forEach(p -> out.add(p.name().value()));
+    for (UserPermissionSpec permission : permissions) {
+      java.util.Deque<String> pending =
+          new java.util.ArrayDeque<>(List.of(permission.name().value()));
+      while (!pending.isEmpty()) {
+        for (String needed : UserPermissions.requires(pending.pop())) {
+          if (out.add(needed)) {
+            implied.add(
+                new ImpliedGrant(needed, permission.name().value(), permission.name().location()));
+            pending.add(needed);
+          }
+        }
+      }
+    }
+    return List.copyOf(out);
   }
 
   static List<FieldAccess> fields(List<ObjectSpec> objects, List<ImpliedGrant> implied) {

@@ -57,6 +57,9 @@ public final class SpecParser {
 
   /** The spec in {@code root}, or empty when it is not even a mapping. */
   public static Optional<IntegrationSpec> parse(Path file, YamlNode root, Diagnostics diagnostics) {
+    if (Secrets.scan(root, diagnostics)) {
+      return Optional.empty(); // nothing else is reported, so no message can quote the secret
+    }
     return new SpecParser(file, diagnostics).spec(root);
   }
 

@@ -110,8 +110,7 @@ class OAuthSpecTest {
                 + "\n");
     assertEquals(2, run.exitCode(), run.toString());
     assertTrue(
-        run.err().contains("app.yaml:11:3: error: 'consumerSecret' in 'oauth' would put a secret"),
-        run.err());
+        run.err().contains("app.yaml:11:3: error: key 'consumerSecret' names a secret"), run.err());
     assertFalse(run.toString().contains(SECRET), run.toString());
     assertNothingWritten();
   }
@@ -124,7 +123,9 @@ class OAuthSpecTest {
                 + KEY_BODY
                 + "\"\n");
     assertEquals(2, run.exitCode(), run.toString());
-    assertTrue(run.err().contains("holds PEM text (not shown), not a path"), run.err());
+    assertTrue(
+        run.err().contains("app.yaml:11:16: error: this value looks like a private key"),
+        run.err());
     assertFalse(run.toString().contains(KEY_BODY), run.toString());
   }
 

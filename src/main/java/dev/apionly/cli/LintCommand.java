@@ -1,0 +1,76 @@
+package dev.apionly.cli;
+
+import dev.apionly.diagnostic.Diagnostic;
+import dev.apionly.diagnostic.Diagnostics;
+import dev.apionly.diagnostic.ExitCode;
+import dev.apionly.model.Integration;
+import dev.apionly.policy.Finding;
+import dev.apionly.policy.LintFormat;
+import dev.apionly.policy.Linter;
+import dev.apionly.resolve.Resolver;
+import dev.apionly.spec.SpecLoader;
+import dev.apionly.spec.SpecSet;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code apionly lint}: every spec against least privilege and the org's policy. */
+@Command(
+    name = "lint",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = {
+      "Check every spec for least privilege: risky grants without a justification, critical"
+          + " grants the org's policy does not allow, forbidden grants, imported justifications,"
+          + " unknown permissions, and (with --verbose, or in json and sarif) implied grants."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:no finding at error level", "1:findings at error level", "2:bad input"})
+final class LintCommand implements Callable<Integer> {
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Mixin CommonOptions common;
+
+  @Parameters(
+      arity = "0..*",
+      paramLabel = "DIR|FILE",
+      description =
+          "Spec directories (searched recursively for *.yaml, *.yml) or spec files (default: the"
+              + " current directory).")
+  List<Path> inputs;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      description = "text (default), json, or sarif (SARIF 2.1.0 for code scanning).")
+  LintFormat format = LintFormat.TEXT;
+
+  @Override
+  public Integer call() {
+    PrintWriter stdout = spec.commandLine().getOut();
+    PrintWriter stderr = spec.commandLine().getErr();
+    List<Path> sources = inputs == null || inputs.isEmpty() ? List.of(Path.of("")) : inputs;
+    Diagnostics diagnostics = new Diagnostics();
+    SpecSet specs = SpecLoader.load(sources, diagnostics);
+    List<Integration> integrations = Resolver.resolve(specs, Path.of(""), diagnostics);
+    for (Diagnostic diagnostic : diagnostics.sorted()) {
+      stderr.println(diagnostic.format());
+    }
+    List<Finding> findings = Linter.lint(specs, integrations);
+    if (format == LintFormat.TEXT && common.quiet) {
+      findings.stream()
+          .filter(Finding::isError)
+          .forEach(f -> stdout.println(f.diagnostic().format()));
+    } else {
+      stdout.print(format.write(findings, common.verbose, Version.version()));
+    }
+    return Linter.hasErrors(findings) ? ExitCode.FINDINGS : ExitCode.OK;
+  }
+}

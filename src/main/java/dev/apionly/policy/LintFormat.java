@@ -1,0 +1,143 @@
+package dev.apionly.policy;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.apionly.diagnostic.Paths;
+import dev.apionly.diagnostic.Severity;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/** How lint findings are written: for people, for scripts, and for code scanning (SARIF 2.1.0). */
+public enum LintFormat {
+  TEXT,
+  JSON,
+  SARIF;
+
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  /** The findings in this format; {@code version} is apionly's, for SARIF's tool driver. */
+  public String write(List<Finding> findings, boolean withNotes, String version) {
+    return switch (this) {
+      case TEXT -> text(findings, withNotes);
+      case JSON -> json(findings);
+      case SARIF -> sarif(findings, version);
+    };
+  }
+
+  private static String text(List<Finding> findings, boolean withNotes) {
+    StringBuilder out = new StringBuilder();
+    for (Finding finding : findings) {
+      if (withNotes || finding.level() != Severity.NOTE) {
+        out.append(finding.diagnostic().format()).append('\n');
+      }
+    }
+    out.append(summary(findings)).append('\n');
+    return out.toString();
+  }
+
+  /** "2 errors, 1 warning, 5 notes". */
+  public static String summary(List<Finding> findings) {
+    return count(findings, Severity.ERROR, "error")
+        + ", "
+        + count(findings, Severity.WARNING, "warning")
+        + ", "
+        + count(findings, Severity.NOTE, "note");
+  }
+
+  private static String count(List<Finding> findings, Severity level, String noun) {
+    long n = findings.stream().filter(f -> f.level() == level).count();
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+
+  private static String json(List<Finding> findings) {
+    ObjectNode root = MAPPER.createObjectNode();
+    root.put("version", 1);
+    ArrayNode list = root.putArray("findings");
+    for (Finding finding : findings) {
+      ObjectNode node = list.addObject();
+      node.put("rule", finding.rule().id());
+      node.put("level", finding.level().word());
+      node.put("file", Paths.display(finding.location().file()));
+      node.put("line", finding.location().line());
+      node.put("column", finding.location().column());
+      node.put("message", finding.message());
+    }
+    ObjectNode summary = root.putObject("summary");
+    for (Severity level : Severity.values()) {
+      summary.put(level.word() + "s", findings.stream().filter(f -> f.level() == level).count());
+    }
+    return write(root);
+  }
+
+  private static String sarif(List<Finding> findings, String version) {
+    ObjectNode root = MAPPER.createObjectNode();
+    root.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+    root.put("version", "2.1.0");
+    ObjectNode run = root.putArray("runs").addObject();
+    ObjectNode driver = run.putObject("tool").putObject("driver");
+    driver.put("name", "apionly");
+    driver.put("semanticVersion", version.replace("-SNAPSHOT", ""));
+    driver.put("version", version);
+    ArrayNode rules = driver.putArray("rules");
+    List<Rule> all = Arrays.asList(Rule.values());
+    for (Rule rule : all) {
+      ObjectNode node = rules.addObject();
+      node.put("id", rule.id());
+      node.put("name", camel(rule.id()));
+      node.putObject("shortDescription").put("text", rule.title());
+      node.putObject("fullDescription").put("text", rule.help());
+      node.putObject("help").put("text", rule.help());
+      node.putObject("defaultConfiguration").put("level", sarifLevel(rule.level()));
+    }
+    ArrayNode results = run.putArray("results");
+    for (Finding finding : findings) {
+      ObjectNode result = results.addObject();
+      result.put("ruleId", finding.rule().id());
+      result.put("ruleIndex", all.indexOf(finding.rule()));
+      result.put("level", sarifLevel(finding.level()));
+      result.putObject("message").put("text", finding.message());
+      ObjectNode physical = result.putArray("locations").addObject().putObject("physicalLocation");
+      physical
+          .putObject("artifactLocation")
+          .put("uri", Paths.display(finding.location().file()))
+          .put("uriBaseId", "%SRCROOT%");
+      if (finding.location().line() > 0) {
+        physical
+            .putObject("region")
+            .put("startLine", finding.location().line())
+            .put("startColumn", Math.max(1, finding.location().column()));
+      }
+    }
+    return write(root);
+  }
+
+  private static String sarifLevel(Severity level) {
+    return level.word();
+  }
+
+  private static String camel(String id) {
+    StringBuilder out = new StringBuilder();
+    for (String part : id.split("-")) {
+      out.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+    }
+    return out.toString();
+  }
+
+  private static String write(ObjectNode root) {
+    try {
+      return MAPPER.writeValueAsString(root) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The spelling on the command line. */
+  public String key() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}

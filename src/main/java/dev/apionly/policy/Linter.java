@@ -1,0 +1,350 @@
+package dev.apionly.policy;
+
+import dev.apionly.diagnostic.Diagnostic;
+import dev.apionly.diagnostic.Location;
+import dev.apionly.diagnostic.Severity;
+import dev.apionly.diagnostic.Suggestions;
+import dev.apionly.model.AccessList;
+import dev.apionly.model.Grant;
+import dev.apionly.model.GrantKind;
+import dev.apionly.model.Grants;
+import dev.apionly.model.ImpliedGrant;
+import dev.apionly.model.Integration;
+import dev.apionly.model.ObjectAccess;
+import dev.apionly.model.ObjectVerb;
+import dev.apionly.model.PermissionSet;
+import dev.apionly.model.RiskLevel;
+import dev.apionly.spec.IntegrationSpec;
+import dev.apionly.spec.ObjectSpec;
+import dev.apionly.spec.ProjectConfig;
+import dev.apionly.spec.Ref;
+import dev.apionly.spec.SpecSet;
+import dev.apionly.spec.UserPermissionSpec;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * The check stage: every grant of every spec against its risk level and the org's policy (DESIGN
+ * section 5), plus the warnings a reviewer wants. Findings point at the spec key that caused them.
+ */
+public final class Linter {
+
+  /** What import writes into a justification it could not know. */
+  public static final String IMPORTED_PREFIX = "Imported from ";
+
+  private static final Comparator<Finding> ORDER =
+      Comparator.comparing((Finding f) -> f.location().file().toString())
+          .thenComparingInt(f -> f.location().line())
+          .thenComparingInt(f -> f.location().column())
+          .thenComparing(f -> f.rule().id())
+          .thenComparing(Finding::message);
+
+  private static final Set<String> KNOWN_USER_PERMISSIONS = knownUserPermissions();
+
+  private final List<Finding> findings = new ArrayList<>();
+
+  private Linter() {}
+
+  /** Every finding of {@code specs}, whose resolved integrations are {@code integrations}. */
+  public static List<Finding> lint(SpecSet specs, List<Integration> integrations) {
+    Linter linter = new Linter();
+    Map<String, Integration> byName = new HashMap<>();
+    integrations.forEach(i -> byName.put(i.name(), i));
+    for (SpecSet.LoadedSpec loaded : specs.specs()) {
+      Integration integration = byName.get(loaded.spec().name().value());
+      if (integration != null) {
+        linter.check(loaded.spec(), loaded.config(), integration, byName);
+      }
+    }
+    linter.findings.sort(ORDER);
+    return List.copyOf(linter.findings);
+  }
+
+  private void check(
+      IntegrationSpec spec,
+      ProjectConfig config,
+      Integration integration,
+      Map<String, Integration> byName) {
+    RiskCatalogue catalogue = new RiskCatalogue(config);
+    Set<String> allowed = values(config.allowCritical());
+    Set<String> forbidden = values(config.forbid());
+    Map<String, ObjectAccess> closed = new HashMap<>();
+    integration.permissionSet().objects().forEach(o -> closed.put(o.object(), o));
+
+    for (ObjectSpec object : spec.objects()) {
+      String name = object.object().value();
+      ObjectAccess access = closed.get(name);
+      for (ObjectVerb verb : access == null ? Set.<ObjectVerb>of() : access.verbs()) {
+        Ref explicit = object.access().get(verb);
+        Location where = explicit != null ? explicit.location() : object.object().location();
+        Grant grant = new Grant(GrantKind.OBJECT, name, verb.key());
+        grant(
+            grant, catalogue, where, explicit != null, object.justification(), allowed, forbidden);
+      }
+      String prefix = name + ".";
+      for (Ref field : object.readFields()) {
+        grant(
+            new Grant(GrantKind.FIELD, prefix + field.value(), "read"),
+            catalogue,
+            field.location(),
+            true,
+            object.justification(),
+            allowed,
+            forbidden);
+      }
+      for (Ref field : object.editFields()) {
+        grant(
+            new Grant(GrantKind.FIELD, prefix + field.value(), "edit"),
+            catalogue,
+            field.location(),
+            true,
+            object.justification(),
+            allowed,
+            forbidden);
+      }
+      for (Ref recordType : object.recordTypes()) {
+        unjustifiable(
+            new Grant(GrantKind.RECORD_TYPE, prefix + recordType.value(), ""),
+            catalogue,
+            recordType.location(),
+            allowed,
+            forbidden);
+      }
+      imported(object.justification());
+    }
+    for (AccessList list : AccessList.values()) {
+      for (Ref ref : spec.list(list)) {
+        unjustifiable(
+            new Grant(GrantKind.of(list), ref.value(), ""),
+            catalogue,
+            ref.location(),
+            allowed,
+            forbidden);
+      }
+    }
+    for (UserPermissionSpec permission : spec.userPermissions()) {
+      String name = permission.name().value();
+      Location where = permission.name().location();
+      grant(
+          new Grant(GrantKind.USER_PERMISSION, name, ""),
+          catalogue,
+          where,
+          true,
+          permission.justification(),
+          allowed,
+          forbidden);
+      if (!KNOWN_USER_PERMISSIONS.contains(name) && !RiskCatalogue.isKnown(name)) {
+        add(
+            Rule.UNKNOWN_USER_PERMISSION,
+            where,
+            "user permission '"
+                + name
+                + "' is not one apionly knows"
+                + Suggestions.didYouMean(name, KNOWN_USER_PERMISSIONS)
+                + "; check the API name in Setup or a retrieved profile");
+      }
+      imported(permission.justification());
+    }
+    for (ImpliedGrant implied : integration.implied()) {
+      add(
+          Rule.IMPLIED_GRANT,
+          implied.location(),
+          implied.grant() + " is added because " + implied.requiredBy() + " needs it");
+      if (!implied.grant().contains(".")) {
+        // an implied user permission: justified by its cause, but the policy still applies
+        grant(
+            new Grant(GrantKind.USER_PERMISSION, implied.grant(), ""),
+            catalogue,
+            implied.location(),
+            false,
+            null,
+            allowed,
+            forbidden);
+      }
+    }
+    mutes(spec, integration, byName);
+    for (Diagnostic diagnostic : OAuthScopeRule.check(spec)) {
+      Rule rule =
+          diagnostic.message().endsWith("[" + OAuthScopeRule.FULL_SCOPE + "]")
+              ? Rule.OAUTH_FULL_SCOPE
+              : Rule.OAUTH_REFRESH_TOKEN_CLIENT_CREDENTIALS;
+      String message = diagnostic.message();
+      message = message.substring(0, message.lastIndexOf(" ["));
+      add(rule, diagnostic.location(), message);
+    }
+  }
+
+  /** A grant that can carry a justification: level, justification, critical and forbid checks. */
+  private void grant(
+      Grant grant,
+      RiskCatalogue catalogue,
+      Location where,
+      boolean explicit,
+      Ref justification,
+      Set<String> allowed,
+      Set<String> forbidden) {
+    if (forbidden(grant, forbidden, where)) {
+      return;
+    }
+    RiskLevel level = catalogue.level(grant);
+    if (explicit && level.atLeast(RiskLevel.HIGH) && justification == null) {
+      add(
+          Rule.MISSING_JUSTIFICATION,
+          where,
+          level
+              + "-risk grant "
+              + grant
+              + " has no justification; add 'justification: <why this integration needs it>' "
+              + (grant.kind() == GrantKind.USER_PERMISSION
+                  ? "as {name: " + grant.target() + ", justification: ...}"
+                  : "to the object"));
+    }
+    critical(grant, level, where, allowed);
+  }
+
+  /** A grant of a kind with no justification key: a warning if the org raised it to high. */
+  private void unjustifiable(
+      Grant grant,
+      RiskCatalogue catalogue,
+      Location where,
+      Set<String> allowed,
+      Set<String> forbidden) {
+    if (forbidden(grant, forbidden, where)) {
+      return;
+    }
+    RiskLevel level = catalogue.level(grant);
+    if (level.atLeast(RiskLevel.HIGH)) {
+      add(
+          Rule.UNJUSTIFIABLE,
+          where,
+          level
+              + "-risk grant "
+              + grant
+              + " cannot carry a justification in spec v1; reviewers"
+              + " see it in the access review");
+    }
+    critical(grant, level, where, allowed);
+  }
+
+  private void critical(Grant grant, RiskLevel level, Location where, Set<String> allowed) {
+    if (level == RiskLevel.CRITICAL && !allowed.contains(grant.key())) {
+      add(
+          Rule.CRITICAL_NOT_ALLOWED,
+          where,
+          "critical grant "
+              + grant
+              + " is not allowed by this org's policy; integration users should not hold it. If"
+              + " it is truly needed, add '"
+              + grant.key()
+              + "' to policy.allowCritical in apionly.yaml");
+    }
+  }
+
+  private boolean forbidden(Grant grant, Set<String> forbidden, Location where) {
+    if (forbidden.contains(grant.key())) {
+      add(
+          Rule.FORBIDDEN,
+          where,
+          grant + " is forbidden by policy.forbid in apionly.yaml; no justification can allow it");
+      return true;
+    }
+    return false;
+  }
+
+  private void imported(Ref justification) {
+    if (justification != null && justification.value().startsWith(IMPORTED_PREFIX)) {
+      add(
+          Rule.IMPORTED_JUSTIFICATION,
+          justification.location(),
+          "justification was written by import and not yet reviewed; replace it with the real"
+              + " reason, or remove the grant");
+    }
+  }
+
+  /** Muted grants that no set of the group gives, when every set of the group is a spec here. */
+  private void mutes(
+      IntegrationSpec spec, Integration integration, Map<String, Integration> byName) {
+    if (spec.mute() == null || integration.muting().isEmpty()) {
+      return;
+    }
+    List<PermissionSet> sets = new ArrayList<>();
+    for (String name : integration.group().permissionSets()) {
+      Integration member = byName.get(name);
+      if (member == null) {
+        return; // a set from the org: what it grants is not known here
+      }
+      sets.add(member.permissionSet());
+    }
+    SortedSet<Grant> granted = Grants.effective(sets, List.of());
+    Set<String> grantedObjects =
+        granted.stream()
+            .filter(g -> g.kind() == GrantKind.OBJECT)
+            .map(Grant::key)
+            .collect(Collectors.toSet());
+    for (ObjectSpec object : spec.mute().objects()) {
+      for (Map.Entry<ObjectVerb, Ref> verb : object.access().entrySet()) {
+        String key = object.object().value() + "." + verb.getKey().key();
+        if (!grantedObjects.contains(key)) {
+          add(
+              Rule.MUTE_NOT_GRANTED,
+              verb.getValue().location(),
+              "mutes " + key + ", which no set of the group grants");
+        }
+      }
+    }
+    for (Ref permission : spec.mute().userPermissions()) {
+      if (!granted.contains(new Grant(GrantKind.USER_PERMISSION, permission.value(), ""))) {
+        add(
+            Rule.MUTE_NOT_GRANTED,
+            permission.location(),
+            "mutes user permission " + permission.value() + ", which no set of the group grants");
+      }
+    }
+  }
+
+  private void add(Rule rule, Location where, String message) {
+    findings.add(new Finding(rule, rule.level(), where, message));
+  }
+
+  private static Set<String> values(List<Ref> refs) {
+    return refs.stream().map(Ref::value).collect(Collectors.toSet());
+  }
+
+  /** Errors first: whether any finding stops generate. */
+  public static boolean hasErrors(List<Finding> findings) {
+    return findings.stream().anyMatch(Finding::isError);
+  }
+
+  /** The findings at or above {@code level}. */
+  public static List<Finding> atLeast(List<Finding> findings, Severity level) {
+    return findings.stream().filter(f -> f.level().compareTo(level) <= 0).toList();
+  }
+
+  private static Set<String> knownUserPermissions() {
+    try (InputStream in = Linter.class.getResourceAsStream("user-permissions.txt")) {
+      if (in == null) {
+        throw new IllegalStateException("user-permissions.txt missing from the jar");
+      }
+      return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))
+          .lines()
+          .map(String::strip)
+          .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+          .collect(Collectors.toCollection(TreeSet::new));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

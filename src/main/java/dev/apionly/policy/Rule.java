@@ -1,0 +1,96 @@
+package dev.apionly.policy;
+
+import dev.apionly.diagnostic.Severity;
+
+/** The least-privilege rules, each with a stable id, a default level and help for reviewers. */
+public enum Rule {
+  MISSING_JUSTIFICATION(
+      "missing-justification",
+      Severity.ERROR,
+      "A high or critical grant needs a justification",
+      "Every high or critical grant (delete, viewAll, modifyAll, ViewSetup, critical user"
+          + " permissions...) needs a 'justification' beside it: on the object, or as {name,"
+          + " justification} for a user permission. Reviewers read it in the access review."),
+  CRITICAL_NOT_ALLOWED(
+      "critical-not-allowed",
+      Severity.ERROR,
+      "A critical grant needs the org's policy to allow it",
+      "Integration users should almost never hold critical permissions (ModifyAllData,"
+          + " ViewAllData, ManageUsers, AuthorApex...). To accept one, list it under"
+          + " policy.allowCritical in apionly.yaml, and justify it in the spec."),
+  FORBIDDEN(
+      "forbidden-grant",
+      Severity.ERROR,
+      "A grant the org's policy forbids",
+      "policy.forbid in apionly.yaml lists grants no integration may hold, whatever the"
+          + " justification. Remove the grant from the spec."),
+  UNJUSTIFIABLE(
+      "unjustifiable-high-risk",
+      Severity.WARNING,
+      "A high-risk grant of a kind that has no justification key",
+      "apionly.yaml raised this kind of grant to high or critical, but spec format v1 has no"
+          + " justification for it; reviewers see it in the access review."),
+  IMPORTED_JUSTIFICATION(
+      "imported-justification",
+      Severity.WARNING,
+      "A justification written by import, not yet reviewed",
+      "apionly import marks each risky grant it brings in with 'Imported from FILE: review'."
+          + " Replace it with the real reason, or remove the grant."),
+  UNKNOWN_USER_PERMISSION(
+      "unknown-user-permission",
+      Severity.WARNING,
+      "A user permission apionly does not know",
+      "The name is not among the user permissions apionly knows; check its spelling against"
+          + " Setup or a retrieved profile. New Salesforce releases add permissions, so this is a"
+          + " warning."),
+  IMPLIED_GRANT(
+      "implied-grant",
+      Severity.NOTE,
+      "A grant added because Salesforce requires it",
+      "Salesforce requires some grants alongside others (edit needs read, delete needs edit,"
+          + " ViewSetup needs ViewRoles...). apionly adds them and reports each."),
+  MUTE_NOT_GRANTED(
+      "mute-not-granted",
+      Severity.WARNING,
+      "A muted grant the group does not give",
+      "The muting permission set switches off something no set of the group grants (as far as"
+          + " the specs show); it has no effect. Check the name."),
+  OAUTH_FULL_SCOPE(
+      OAuthScopeRule.FULL_SCOPE,
+      Severity.WARNING,
+      "OAuth scope 'full'",
+      "'full' gives the app everything the integration user can do; an integration needs 'api'."),
+  OAUTH_REFRESH_TOKEN_CLIENT_CREDENTIALS(
+      OAuthScopeRule.REFRESH_TOKEN_CLIENT_CREDENTIALS,
+      Severity.WARNING,
+      "OAuth scope 'refresh_token' with client credentials",
+      "The client-credentials flow issues no refresh token; the scope only widens the app.");
+
+  private final String id;
+  private final Severity level;
+  private final String title;
+  private final String help;
+
+  Rule(String id, Severity level, String title, String help) {
+    this.id = id;
+    this.level = level;
+    this.title = title;
+    this.help = help;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public Severity level() {
+    return level;
+  }
+
+  public String title() {
+    return title;
+  }
+
+  public String help() {
+    return help;
+  }
+}
