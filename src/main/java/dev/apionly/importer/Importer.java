@@ -16,6 +16,8 @@ import dev.apionly.model.Integration;
 import dev.apionly.model.PermissionSet;
 import dev.apionly.model.RiskLevel;
 import dev.apionly.model.Salesforce;
+import dev.apionly.model.UserPermissions;
+import dev.apionly.policy.Linter;
 import dev.apionly.policy.RiskCatalogue;
 import dev.apionly.resolve.Resolver;
 import dev.apionly.spec.IntegrationSpec;
@@ -146,6 +148,13 @@ public final class Importer {
           any = true;
         }
       }
+      // generate adds what a user permission needs (ModifyAllData needs ViewAllData): allow those
+      for (String permission : required(spec.grants().userPermissions())) {
+        if (RiskCatalogue.isCritical(permission)) {
+          critical.add(permission);
+          any = true;
+        }
+      }
       if (any) {
         criticalSources.add(Paths.display(spec.source()));
       }
@@ -155,6 +164,20 @@ public final class Importer {
     }
     diagnostics.throwIfErrors(ExitCode.BAD_INPUT);
     return new Result(write(out, texts), diagnostics.sorted());
+  }
+
+  /** Every user permission {@code granted} needs, directly or through another. */
+  private static SortedSet<String> required(List<String> granted) {
+    SortedSet<String> out = new TreeSet<>();
+    List<String> todo = new ArrayList<>(granted);
+    while (!todo.isEmpty()) {
+      for (String needed : UserPermissions.requires(todo.remove(todo.size() - 1))) {
+        if (out.add(needed)) {
+          todo.add(needed);
+        }
+      }
+    }
+    return out;
   }
 
   /** Every importable file under the inputs, each once, directories in path order. */
@@ -433,8 +456,12 @@ public final class Importer {
     return clean;
   }
 
+  /**
+   * The file name only: stable on every machine, and a long path would look like a generated secret
+   * to the spec loader.
+   */
   private static String justification(Path file) {
-    return "Imported from " + Paths.display(file) + ": review";
+    return Linter.IMPORTED_PREFIX + file.getFileName() + ": review";
   }
 
   private void checkNamesUnique(List<ImportedSpec> specs) {

@@ -33,6 +33,8 @@ class ImporterTest {
       <?xml version="1.0" encoding="UTF-8" ?>
       <PermissionSet xmlns="http://soap.sforce.com/2006/04/metadata">
           <userPermissions><name>ModifyAllData</name><enabled>true</enabled></userPermissions>
+          <userPermissions><name>ViewAllData</name><enabled>true</enabled></userPermissions>
+          <userPermissions><name>ViewRoles</name><enabled>true</enabled></userPermissions>
           <label>Sync &amp; "Export"</label>
           <tabSettings><visibility>Visible</visibility><tab>Invoice__c</tab></tabSettings>
           <userPermissions><enabled>true</enabled><name>ViewSetup</name></userPermissions>
@@ -85,7 +87,11 @@ class ImporterTest {
     assertTrue(spec.contains("#   - readable false on Invoice__c.Amount__c"), spec);
     assertTrue(spec.contains("owner: " + SpecWriter.OWNER_PLACEHOLDER), spec);
     assertTrue(spec.contains("  - LightningExperienceUser  # UI-only"), spec);
-    assertTrue(spec.contains("  - name: ModifyAllData\n    justification: \"Imported from "), spec);
+    assertTrue(
+        spec.contains(
+            "  - name: ModifyAllData\n"
+                + "    justification: \"Imported from Invoice_Sync.permissionset: review\""),
+        spec);
     assertTrue(spec.contains("  - name: ViewSetup\n    justification: \"Imported from "), spec);
     assertTrue(spec.contains("  - ApiEnabled\n"), spec);
     assertFalse(spec.contains("AuthorApex"), "disabled entries grant nothing: " + spec);
@@ -101,7 +107,9 @@ class ImporterTest {
         run.err().contains("LightningExperienceUser only change the user interface"), run.err());
 
     String config = TestFiles.read(out.resolve("apionly.yaml"));
-    assertTrue(config.contains("policy:\n  allowCritical:\n    - ModifyAllData\n"), config);
+    assertTrue(
+        config.contains("policy:\n  allowCritical:\n    - ModifyAllData\n    - ViewAllData\n"),
+        config);
 
     // the spec loads as generate loads it, with the label and description as written
     SpecSet loaded = SpecLoader.load(List.of(out), new Diagnostics());
@@ -110,7 +118,7 @@ class ImporterTest {
     assertEquals(
         "First line\nsecond line: with a colon # and a hash", parsed.description().value());
     assertEquals(
-        List.of("ModifyAllData"),
+        List.of("ModifyAllData", "ViewAllData"),
         loaded.specs().get(0).config().allowCritical().stream().map(r -> r.value()).toList());
   }
 
@@ -218,6 +226,27 @@ class ImporterTest {
     assertTrue(run.err().contains("description is longer than 255"), run.err());
     String spec = TestFiles.read(dir.resolve("specs/my_set.yaml"));
     assertTrue(spec.contains("description: \"" + "d".repeat(255) + "\"\n"), spec);
+  }
+
+  @Test
+  void aCriticalPermissionGenerateAddsIsAllowedToo(@TempDir Path dir) {
+    Path file = dir.resolve("Bulk_Load.permissionset-meta.xml");
+    TestFiles.write(
+        file,
+        "<PermissionSet xmlns=\"http://soap.sforce.com/2006/04/metadata\"><label>B</label>"
+            + "<userPermissions><enabled>true</enabled><name>ModifyAllData</name>"
+            + "</userPermissions></PermissionSet>");
+    TestFiles.sfdxProject(dir);
+    TestFiles.write(dir.resolve("force-app/.keep"), "");
+
+    Cli.Run run = Cli.run("import", file.toString(), "--out", dir + "/specs");
+
+    assertEquals(0, run.exitCode(), run.toString());
+    assertTrue(
+        run.err().contains("generate will also grant user permission ViewAllData"), run.err());
+    assertTrue(TestFiles.read(dir.resolve("specs/apionly.yaml")).contains("    - ViewAllData\n"));
+    Cli.Run generated = Cli.run("generate", dir + "/specs", "--out", dir.toString());
+    assertEquals(0, generated.exitCode(), generated.toString());
   }
 
   @Test
