@@ -18,12 +18,12 @@ import picocli.CommandLine.Command;
     subcommands = {
       GenerateCommand.class,
       LintCommand.class,
+      ImportCommand.class,
       ReviewCommand.class,
       ReportCommand.class,
       InitCommand.class,
       SchemaCommand.class,
       CompletionCommand.class,
-      ImportCommand.class,
       ValidateCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -133,6 +133,11 @@ class ImporterTest {
     Cli.Run generated = Cli.run("generate", dir + "/specs", "--out", dir.toString());
 
     assertEquals(0, generated.exitCode(), generated.toString());
+    Cli.Run lint = Cli.run("lint", dir + "/specs");
+    assertEquals(0, lint.exitCode(), lint.toString());
+    assertTrue(
+        (lint.out() + lint.err()).contains("[imported-justification]"),
+        "lint warns on each imported justification: " + lint);
     SortedSet<Grant> expected =
         Grants.of(MetadataXml.toModel("x", MetadataXml.parse(AWKWARD, PermissionSetXml.class)));
     SortedSet<Grant> actual =
