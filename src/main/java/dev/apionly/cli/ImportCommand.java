@@ -10,59 +10,67 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code apionly import}: existing permission sets and groups into specs. */
+/** {@code apionly import}: existing permission sets and groups in, one spec each out. */
 @Command(
     name = "import",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = {
       "Write one spec per permission set (source or metadata-API format) and per permission set"
-          + " group, every grant kept. Risky grants get an 'Imported from FILE: review'"
-          + " justification, critical ones go into the apionly.yaml it writes; what a spec cannot"
-          + " express is listed in a warning and a comment. Never replaces a file."
+          + " group, with exactly the grants of the file.",
+      "Risky grants get the justification \"Imported from FILE: review\"; critical ones are"
+          + " allowed in the apionly.yaml it writes. What a spec cannot express (tabs, apps, View"
+          + " All Fields, another licence) is listed in a warning and at the top of the spec.",
+      "Managed-package sets (ns__Name) are skipped. Writes all files or none, and never over an"
+          + " existing file."
     },
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:imported", "2:bad input (nothing written)"})
+    exitCodeList = {"0:imported", "2:bad input, or a file in --out exists (nothing written)"})
 final class ImportCommand implements Callable<Integer> {
 
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Mixin CommonOptions common;
 
   @Parameters(
       arity = "1..*",
       paramLabel = "FILE_OR_DIR",
-      description = "Permission set (group) files, or directories searched for them.")
+      description =
+          "Permission set (*.permissionset-meta.xml, *.permissionset) and group"
+              + " (*.permissionsetgroup-meta.xml, *.permissionsetgroup) files, or directories"
+              + " searched for them.")
   List<Path> inputs;
 
   @Option(
       names = "--out",
       required = true,
       paramLabel = "DIR",
-      description = "Where to write the specs and apionly.yaml (created if missing).")
+      description = "Directory to write the specs (NAME.yaml) and apionly.yaml into.")
   Path out;
 
   @Override
   public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
-    Importer.Result result = Importer.read(inputs);
-    List<Path> written = Importer.write(result, out);
-    for (Diagnostic diagnostic : result.notes()) {
+    Importer.Result result = Importer.run(new Importer.Request(inputs, out));
+    for (Diagnostic diagnostic : result.diagnostics()) {
       if (!common.quiet) {
-        stderr.println(diagnostic.headline());
+        stderr.println(diagnostic.format());
       }
     }
     if (!common.quiet) {
-      written.forEach(p -> stdout.println("wrote " + Paths.display(p)));
+      result.written().forEach(file -> stdout.println("created " + Paths.display(file)));
       stdout.println(
-          GenerateCommand.plural(result.specs().size(), "spec")
-              + " imported; set each 'owner' and review every 'Imported from' justification"
-              + " (apionly lint lists them)");
+          GenerateCommand.plural(result.written().size(), "file")
+              + " written; next: set each owner, review each \"Imported from\" justification, then"
+              + " run 'apionly generate "
+              + Paths.display(out)
+              + "'");
     }
     return ExitCode.OK;
   }

@@ -23,7 +23,8 @@ import picocli.CommandLine.Command;
       ReportCommand.class,
       InitCommand.class,
       SchemaCommand.class,
-      CompletionCommand.class
+      CompletionCommand.class,
+      ValidateCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

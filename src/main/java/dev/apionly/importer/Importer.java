@@ -5,427 +5,577 @@ import dev.apionly.diagnostic.Diagnostic;
 import dev.apionly.diagnostic.Diagnostics;
 import dev.apionly.diagnostic.ExitCode;
 import dev.apionly.diagnostic.Location;
+import dev.apionly.diagnostic.Paths;
 import dev.apionly.metadata.MetadataException;
 import dev.apionly.metadata.MetadataXml;
 import dev.apionly.metadata.PermissionSetGroupXml;
 import dev.apionly.metadata.PermissionSetXml;
-import dev.apionly.model.AccessList;
-import dev.apionly.model.FieldAccess;
 import dev.apionly.model.Grant;
-import dev.apionly.model.GrantKind;
-import dev.apionly.model.ObjectAccess;
-import dev.apionly.model.ObjectVerb;
+import dev.apionly.model.Grants;
+import dev.apionly.model.Integration;
 import dev.apionly.model.PermissionSet;
 import dev.apionly.model.RiskLevel;
 import dev.apionly.model.Salesforce;
 import dev.apionly.model.UserPermissions;
 import dev.apionly.policy.Linter;
 import dev.apionly.policy.RiskCatalogue;
+import dev.apionly.resolve.Resolver;
+import dev.apionly.spec.IntegrationSpec;
 import dev.apionly.spec.Names;
 import dev.apionly.spec.ProjectConfig;
+import dev.apionly.spec.SpecParser;
+import dev.apionly.spec.SpecSet;
+import dev.apionly.spec.YamlNode;
+import dev.apionly.spec.YamlReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
+import java.util.Optional;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.w3c.dom.Element;
 
 /**
- * Reads permission set and permission set group XML (source format or metadata-API format, any
- * order, any API version) and writes one spec per set, grants exact. Risky grants are kept and
- * marked for review; what a spec cannot express is listed, never dropped silently.
+ * The import stage: permission set and group files (source or metadata-API format) in, one spec per
+ * set out, plus an {@code apionly.yaml} allowing the critical grants found. Every spec is loaded
+ * and resolved again before anything is written, and its grants compared with the file's; import
+ * writes all its files or none, and never over an existing file.
  */
 public final class Importer {
 
-  /** The owner every imported spec starts with: a person must name the real one. */
-  public static final String OWNER_PLACEHOLDER = "TODO: the team that answers for this access";
+  /** The file kinds import reads, by suffix. */
+  private enum Kind {
+    PERMISSION_SET(".permissionset-meta.xml", ".permissionset"),
+    GROUP(".permissionsetgroup-meta.xml", ".permissionsetgroup"),
+    MUTING_SET(".mutingpermissionset-meta.xml", ".mutingpermissionset");
 
-  private static final List<String> SET_SUFFIXES =
-      List.of(".permissionset-meta.xml", ".permissionset");
-  private static final List<String> GROUP_SUFFIXES =
-      List.of(".permissionsetgroup-meta.xml", ".permissionsetgroup");
-  private static final Pattern MANAGED = Pattern.compile("[A-Za-z][A-Za-z0-9]*__[A-Za-z].*");
+    final String source;
+    final String metadataApi;
 
-  /** What one import produced: the specs, the {@code apionly.yaml}, and notes for the user. */
-  public record Result(List<ImportedSpec> specs, String config, List<Diagnostic> notes) {}
+    Kind(String source, String metadataApi) {
+      this.source = source;
+      this.metadataApi = metadataApi;
+    }
 
-  private final Diagnostics diagnostics;
-  private final List<ImportedSpec> specs = new ArrayList<>();
-  private final Set<String> critical = new TreeSet<>();
-  private final RiskCatalogue catalogue = new RiskCatalogue(ProjectConfig.none());
+    static Optional<Kind> of(Path file) {
+      String name = file.getFileName().toString();
+      for (Kind kind : values()) {
+        if (name.endsWith(kind.source) || name.endsWith(kind.metadataApi)) {
+          return Optional.of(kind);
+        }
+      }
+      return Optional.empty();
+    }
 
-  private Importer(Diagnostics diagnostics) {
-    this.diagnostics = diagnostics;
+    String baseName(Path file) {
+      String name = file.getFileName().toString();
+      String suffix = name.endsWith(source) ? source : metadataApi;
+      return name.substring(0, name.length() - suffix.length());
+    }
   }
 
-  /** Imports every permission set (group) file under {@code inputs}; throws (exit 2) on bad XML. */
-  public static Result read(List<Path> inputs) {
-    Diagnostics diagnostics = new Diagnostics();
-    Importer importer = new Importer(diagnostics);
-    List<Path> files = files(inputs, diagnostics);
+  /** What to import, and the directory the specs go into. */
+  public record Request(List<Path> inputs, Path out) {
+    public Request {
+      inputs = List.copyOf(inputs);
+    }
+  }
+
+  /** The files written, and the warnings and notes to show. */
+  public record Result(List<Path> written, List<Diagnostic> diagnostics) {
+    public Result {
+      written = List.copyOf(written);
+      diagnostics = List.copyOf(diagnostics);
+    }
+  }
+
+  /** Largest file read: real permission sets are well under a megabyte. */
+  static final long MAX_BYTES = 16L * 1024 * 1024;
+
+  private static final Pattern NAMESPACED = Pattern.compile("[A-Za-z][A-Za-z0-9]*__.+");
+
+  private static final int MAX_LABEL = Names.MAX_LABEL;
+  private static final int MAX_DESCRIPTION = Names.MAX_DESCRIPTION;
+
+  private final Diagnostics diagnostics = new Diagnostics();
+
+  private Importer() {}
+
+  /** Imports {@code request}; throws (exit 2) with every problem found, having written nothing. */
+  public static Result run(Request request) {
+    return new Importer().importAll(request);
+  }
+
+  private Result importAll(Request request) {
+    List<Path> files = files(request.inputs());
+    List<ImportedSpec> specs = new ArrayList<>();
+    for (Path file : files) {
+      read(file).ifPresent(specs::add);
+    }
+    checkNamesUnique(specs);
     if (files.isEmpty() && !diagnostics.hasErrors()) {
       diagnostics.error(
-          Location.of(inputs.get(0)),
-          "no permission set or group file found; accepted: *.permissionset-meta.xml,"
-              + " *.permissionset, *.permissionsetgroup-meta.xml, *.permissionsetgroup");
-    }
-    for (Path file : files) {
-      importer.importFile(file);
-    }
-    Map<String, ImportedSpec> byName = new HashMap<>();
-    for (ImportedSpec spec : importer.specs) {
-      ImportedSpec first = byName.putIfAbsent(spec.name().toLowerCase(java.util.Locale.ROOT), spec);
-      if (first != null) {
-        diagnostics.error(
-            Location.of(Path.of(spec.fileName())),
-            "two imported sets become the spec name '" + spec.name() + "'; import them separately");
-      }
+          Location.of(request.inputs().get(0)),
+          "no permission set or group to import; accepted: *.permissionset-meta.xml,"
+              + " *.permissionsetgroup-meta.xml (source format) or *.permissionset,"
+              + " *.permissionsetgroup (metadata-API format), or directories holding them");
     }
     diagnostics.throwIfErrors(ExitCode.BAD_INPUT);
-    return new Result(List.copyOf(importer.specs), importer.config(), diagnostics.sorted());
-  }
 
-  /**
-   * Writes {@code result} into {@code out}; refuses (exit 2, nothing written) to replace a file.
-   */
-  public static List<Path> write(Result result, Path out) {
-    Map<Path, String> files = new TreeMap<>();
-    result.specs().forEach(s -> files.put(out.resolve(s.fileName()), s.text()));
-    files.put(out.resolve(ProjectConfig.FILE_NAME), result.config());
-    Diagnostics conflicts = new Diagnostics();
-    for (Path file : files.keySet()) {
-      if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-        conflicts.error(
-            Location.of(file),
-            "exists already; import never replaces a file: choose another --out directory");
+    Path out = request.out();
+    Map<Path, String> texts = new LinkedHashMap<>();
+    SortedSet<String> critical = new TreeSet<>();
+    List<String> criticalSources = new ArrayList<>();
+    for (ImportedSpec spec : specs) {
+      Path target = out.resolve(spec.name() + ".yaml");
+      String text = SpecWriter.text(spec, Paths.display(spec.source()));
+      verify(spec, target, text);
+      texts.put(target, text);
+      boolean any = false;
+      for (Grant grant : spec.risky()) {
+        if (RiskCatalogue.builtIn(grant) == RiskLevel.CRITICAL) {
+          critical.add(grant.key());
+          any = true;
+        }
+      }
+      // generate adds what a user permission needs (ModifyAllData needs ViewAllData): allow those
+      for (String permission : required(spec.grants().userPermissions())) {
+        if (RiskCatalogue.isCritical(permission)) {
+          critical.add(permission);
+          any = true;
+        }
+      }
+      if (any) {
+        criticalSources.add(Paths.display(spec.source()));
       }
     }
-    conflicts.throwIfErrors(ExitCode.BAD_INPUT);
-    try {
-      Files.createDirectories(out);
-      for (Map.Entry<Path, String> file : files.entrySet()) {
-        Files.writeString(
-            file.getKey(), file.getValue(), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
-      }
-    } catch (IOException e) {
-      throw ApionlyException.of(
-          ExitCode.BAD_INPUT, Location.of(out), "cannot write: " + e.getMessage());
+    if (!critical.isEmpty()) {
+      texts.put(out.resolve(ProjectConfig.FILE_NAME), SpecWriter.config(critical, criticalSources));
     }
-    return List.copyOf(files.keySet());
+    diagnostics.throwIfErrors(ExitCode.BAD_INPUT);
+    return new Result(write(out, texts), diagnostics.sorted());
   }
 
-  private static List<Path> files(List<Path> inputs, Diagnostics diagnostics) {
-    List<Path> out = new ArrayList<>();
+  /** Every user permission {@code granted} needs, directly or through another. */
+  private static SortedSet<String> required(List<String> granted) {
+    SortedSet<String> out = new TreeSet<>();
+    List<String> todo = new ArrayList<>(granted);
+    while (!todo.isEmpty()) {
+      for (String needed : UserPermissions.requires(todo.remove(todo.size() - 1))) {
+        if (out.add(needed)) {
+          todo.add(needed);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Every importable file under the inputs, each once, directories in path order. */
+  private List<Path> files(List<Path> inputs) {
+    LinkedHashMap<Path, Path> out = new LinkedHashMap<>();
     for (Path input : inputs) {
-      if (Files.isDirectory(input)) {
-        try (Stream<Path> walk = Files.walk(input)) {
+      Path normalized = input.toAbsolutePath().normalize();
+      if (Files.isDirectory(normalized)) {
+        try (Stream<Path> walk = Files.walk(normalized)) {
           walk.filter(Files::isRegularFile)
-              .filter(Importer::isMetadataFile)
+              .filter(f -> Kind.of(f).isPresent())
               .sorted()
-              .forEach(out::add);
-        } catch (IOException | UncheckedIOException e) {
+              .forEach(f -> out.putIfAbsent(f, f));
+        } catch (IOException | java.io.UncheckedIOException e) {
           diagnostics.error(Location.of(input), "cannot list directory: " + e.getMessage());
         }
-      } else if (Files.isRegularFile(input) && isMetadataFile(input)) {
-        out.add(input);
+      } else if (Files.isRegularFile(normalized)) {
+        if (Kind.of(normalized).isEmpty()) {
+          diagnostics.error(
+              Location.of(input),
+              "not a permission set or group file; accepted: *.permissionset-meta.xml,"
+                  + " *.permissionsetgroup-meta.xml, *.permissionset, *.permissionsetgroup");
+        } else {
+          out.putIfAbsent(normalized, normalized);
+        }
       } else {
         diagnostics.error(
             Location.of(input),
-            Files.exists(input)
-                ? "not a permission set or group file; accepted: *.permissionset-meta.xml,"
-                    + " *.permissionset, *.permissionsetgroup-meta.xml, *.permissionsetgroup"
-                : "no such file or directory");
+            "no such file or directory; accepted: permission set or group files, or directories");
       }
     }
-    return out;
+    return List.copyOf(out.keySet());
   }
 
-  private static boolean isMetadataFile(Path file) {
-    String name = file.getFileName().toString();
-    return Stream.concat(SET_SUFFIXES.stream(), GROUP_SUFFIXES.stream()).anyMatch(name::endsWith);
-  }
-
-  private static String baseName(Path file) {
-    String name = file.getFileName().toString();
-    for (String suffix : Stream.concat(SET_SUFFIXES.stream(), GROUP_SUFFIXES.stream()).toList()) {
-      if (name.endsWith(suffix)) {
-        return name.substring(0, name.length() - suffix.length());
-      }
-    }
-    return name;
-  }
-
-  private void importFile(Path file) {
-    String original = baseName(file);
-    if (MANAGED.matcher(original).matches()) {
+  private Optional<ImportedSpec> read(Path file) {
+    Kind kind = Kind.of(file).orElseThrow();
+    String original = kind.baseName(file);
+    Location whole = Location.of(file);
+    if (kind == Kind.MUTING_SET) {
       diagnostics.add(
           Diagnostic.note(
-              Location.of(file),
-              "skipped: '"
+              whole,
+              "muting permission set skipped: a spec mutes grants under 'mute' in the spec of"
+                  + " the group that uses it"));
+      return Optional.empty();
+    }
+    if (NAMESPACED.matcher(original).matches()) {
+      diagnostics.add(
+          Diagnostic.note(
+              whole,
+              "'"
                   + original
-                  + "' belongs to a managed package's namespace; an org cannot deploy another"
-                  + " namespace's permission set"));
-      return;
+                  + "' belongs to the managed package with namespace '"
+                  + original.substring(0, original.indexOf("__"))
+                  + "': skipped, because an org cannot deploy another namespace's permission set;"
+                  + " name it in 'include' to add it to a group"));
+      return Optional.empty();
     }
-    String name = specName(original);
-    if (!name.equals(original)) {
-      diagnostics.warning(
-          Location.of(file),
-          "'" + original + "' is not an API name apionly can create; imported as '" + name + "'");
+    String name = name(original, whole);
+    if (name == null) {
+      return Optional.empty();
     }
-    boolean group = GROUP_SUFFIXES.stream().anyMatch(file.getFileName().toString()::endsWith);
+    String text;
     try {
-      String xml = Files.readString(file, StandardCharsets.UTF_8);
-      specs.add(
-          group
-              ? group(file, name, MetadataXml.parse(xml, PermissionSetGroupXml.class))
-              : set(file, name, MetadataXml.parse(xml, PermissionSetXml.class)));
-    } catch (MetadataException e) {
-      diagnostics.error(new Location(file, e.line(), e.column()), e.getMessage());
+      if (Files.size(file) > MAX_BYTES) {
+        diagnostics.error(
+            whole, "file is " + Files.size(file) + " bytes; at most " + MAX_BYTES + " are read");
+        return Optional.empty();
+      }
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
+              .toString();
+    } catch (CharacterCodingException e) {
+      diagnostics.error(whole, "not UTF-8 text; Salesforce writes metadata XML in UTF-8");
+      return Optional.empty();
     } catch (IOException e) {
-      diagnostics.error(Location.of(file), "cannot read: " + e.getMessage());
+      diagnostics.error(whole, "cannot read file: " + e.getMessage());
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(
+          kind == Kind.GROUP
+              ? group(file, name, MetadataXml.parse(text, PermissionSetGroupXml.class))
+              : permissionSet(file, name, MetadataXml.parse(text, PermissionSetXml.class)));
+    } catch (MetadataException e) {
+      diagnostics.error(
+          new Location(file, e.line(), e.column()),
+          e.getMessage()
+              + (kind == Kind.GROUP
+                  ? "; expected a PermissionSetGroup file"
+                  : "; expected a PermissionSet file"));
+      return Optional.empty();
     }
   }
 
-  /** A valid spec name from a file name: other characters become '_', runs of '_' one. */
-  static String specName(String original) {
-    String name =
-        original
-            .replaceAll("[^A-Za-z0-9_]", "_")
-            .replaceAll("_+", "_")
-            .replaceAll("^[^A-Za-z]+", "")
-            .replaceAll("_+$", "");
-    if (name.isEmpty()) {
-      name = "Imported";
+  private ImportedSpec permissionSet(Path file, String name, PermissionSetXml xml) {
+    PermissionSet grants = MetadataXml.toModel(name, xml);
+    List<String> notImported = Unexpressed.of(xml);
+    SortedSet<String> uiOnly = new TreeSet<>(Unexpressed.uiOnly(grants.userPermissions()));
+    SortedSet<Grant> risky = new TreeSet<>();
+    for (Grant grant : Grants.of(grants)) {
+      if (RiskCatalogue.builtIn(grant).atLeast(RiskLevel.HIGH)) {
+        risky.add(grant);
+      }
     }
-    return name.length() > Names.MAX_NAME
-        ? name.substring(0, Names.MAX_NAME).replaceAll("_+$", "")
-        : name;
-  }
-
-  private ImportedSpec set(Path file, String name, PermissionSetXml xml) {
-    String source = file.getFileName().toString();
-    String review = Linter.IMPORTED_PREFIX + source + ": review";
-    PermissionSet set = MetadataXml.toModel(name, xml);
-    List<String> unexpressible = unexpressible(xml.other);
-    List<String> warnings = new ArrayList<>();
-    if (set.license() != null && !set.license().equals(Salesforce.API_INTEGRATION_PSL)) {
-      warnings.add(
-          "licence '"
-              + set.license()
-              + "' becomes "
+    Location whole = Location.of(file);
+    String license = xml.license == null ? "" : xml.license.strip();
+    if (!Salesforce.API_INTEGRATION_PSL.equals(license)) {
+      diagnostics.warning(
+          whole,
+          "licence "
+              + (license.isEmpty() ? "none" : "'" + license + "'")
+              + " is not the API integration licence: generate writes "
               + Salesforce.API_INTEGRATION_PSL
-              + ": the set will be assignable to API-only integration users only");
+              + "; grants are imported as they are");
     }
-    if (Boolean.TRUE.equals(xml.hasActivationRequired)) {
-      unexpressible.add(
-          "hasActivationRequired: true (session-based activation is not for API-only users)");
+    notImportedWarning(whole, name, notImported);
+    if (!uiOnly.isEmpty()) {
+      diagnostics.warning(
+          whole,
+          "user permissions "
+              + String.join(", ", uiOnly)
+              + " only change the user interface: kept, but they do nothing for an API-only user");
     }
-
-    SpecWriter yaml = header(source, unexpressible, warnings);
-    yaml.name(0, "name", name);
-    yaml.text(0, "label", clip(set.label(), Names.MAX_LABEL));
-    if (set.description() != null && !set.description().isBlank()) {
-      yaml.text(0, "description", clip(set.description().strip(), Names.MAX_DESCRIPTION));
+    if (!risky.isEmpty()) {
+      long critical =
+          risky.stream().filter(g -> RiskCatalogue.builtIn(g) == RiskLevel.CRITICAL).count();
+      diagnostics.add(
+          Diagnostic.note(
+              whole,
+              risky.size()
+                  + (risky.size() == 1 ? " risky grant (" : " risky grants (")
+                  + String.join(", ", risky.stream().map(Grant::key).toList())
+                  + ") imported with the justification \"Imported from ...: review\""
+                  + (critical > 0 ? "; the critical ones are allowed in apionly.yaml" : "")
+                  + "; rewrite each justification once reviewed"));
     }
-    yaml.text(0, "owner", OWNER_PLACEHOLDER);
-
-    Map<String, ObjectAccess> objects = new TreeMap<>();
-    set.objects().forEach(o -> objects.put(o.object(), o));
-    Map<String, List<FieldAccess>> fields = new TreeMap<>();
-    set.fields().forEach(f -> fields.computeIfAbsent(f.object(), k -> new ArrayList<>()).add(f));
-    Map<String, List<String>> recordTypes = new TreeMap<>();
-    for (String recordType : set.recordTypes()) {
-      int dot = recordType.indexOf('.');
-      if (dot > 0) {
-        recordTypes
-            .computeIfAbsent(recordType.substring(0, dot), k -> new ArrayList<>())
-            .add(recordType.substring(dot + 1));
-      }
-    }
-    Set<String> names = new TreeSet<>(objects.keySet());
-    names.addAll(fields.keySet());
-    names.addAll(recordTypes.keySet());
-    if (!names.isEmpty()) {
-      yaml.blank().key(0, "objects");
-    }
-    for (String object : names) {
-      yaml.key(2, object);
-      ObjectAccess access = objects.get(object);
-      List<String> verbs = new ArrayList<>();
-      boolean risky = false;
-      for (ObjectVerb verb : ObjectVerb.values()) {
-        if (access != null && access.has(verb)) {
-          if (verb == ObjectVerb.EDIT && ObjectAccess.isBigObject(object)) {
-            warnings.add(object + ": edit dropped (big objects have no edit)");
-            continue;
-          }
-          verbs.add(verb.key());
-          risky |=
-              catalogue
-                  .level(new Grant(GrantKind.OBJECT, object, verb.key()))
-                  .atLeast(RiskLevel.HIGH);
-        }
-      }
-      yaml.names(4, "access", verbs);
-      if (risky) {
-        yaml.text(4, "justification", review);
-      }
-      List<FieldAccess> objectFields = fields.getOrDefault(object, List.of());
-      List<String> read =
-          objectFields.stream()
-              .filter(f -> !f.editable())
-              .map(f -> f.field().substring(object.length() + 1))
-              .toList();
-      List<String> edit =
-          objectFields.stream()
-              .filter(FieldAccess::editable)
-              .map(f -> f.field().substring(object.length() + 1))
-              .toList();
-      if (!read.isEmpty() || !edit.isEmpty()) {
-        yaml.key(4, "fields");
-        if (!read.isEmpty()) {
-          yaml.names(6, "read", read);
-        }
-        if (!edit.isEmpty()) {
-          yaml.names(6, "edit", edit);
-        }
-      }
-      if (recordTypes.containsKey(object)) {
-        yaml.names(4, "recordTypes", recordTypes.get(object));
-      }
-    }
-    for (AccessList list : AccessList.values()) {
-      List<String> entries = list.of(set);
-      if (!entries.isEmpty()) {
-        yaml.names(0, list.specKey(), entries);
-      }
-    }
-    if (!set.userPermissions().isEmpty()) {
-      yaml.key(0, "userPermissions");
-      for (String permission : set.userPermissions()) {
-        RiskLevel level = catalogue.level(new Grant(GrantKind.USER_PERMISSION, permission, ""));
-        if (level == RiskLevel.CRITICAL) {
-          critical.add(permission);
-        }
-        // what Salesforce requires with it is granted too; its critical ones must be accepted
-        java.util.Deque<String> pending = new java.util.ArrayDeque<>(List.of(permission));
-        while (!pending.isEmpty()) {
-          for (String needed : UserPermissions.requires(pending.pop())) {
-            if (RiskCatalogue.isCritical(needed)) {
-              critical.add(needed);
-            }
-            pending.add(needed);
-          }
-        }
-        if (level.atLeast(RiskLevel.HIGH)) {
-          yaml.justifiedItem(2, permission, review);
-        } else {
-          yaml.item(2, permission);
-        }
-      }
-    }
-    warnings.forEach(w -> diagnostics.warning(Location.of(file), w));
-    unexpressible.forEach(u -> diagnostics.warning(Location.of(file), "not imported: " + u));
-    return new ImportedSpec(name + ".yaml", name, yaml.toString(), warnings);
+    return new ImportedSpec(
+        file,
+        false,
+        name,
+        label(xml.label, whole),
+        description(xml.description, whole),
+        grants,
+        List.of(),
+        notImported,
+        uiOnly,
+        risky,
+        justification(file));
   }
 
   private ImportedSpec group(Path file, String name, PermissionSetGroupXml xml) {
-    String source = file.getFileName().toString();
-    List<String> unexpressible = unexpressible(xml.other);
-    for (String muting : xml.mutingPermissionSets) {
-      unexpressible.add(
-          "mutingPermissionSets: "
-              + muting.strip()
-              + " (write its grants under 'mute' by hand; a muting set is not imported)");
+    List<String> include = new ArrayList<>();
+    for (String set : xml.permissionSets) {
+      String reference = set.strip();
+      if (reference.equalsIgnoreCase(name)) {
+        continue; // the group of an integration holds its own set already
+      }
+      String problem = Names.referenceProblem(reference, (char) 0);
+      if (problem != null) {
+        diagnostics.error(
+            Location.of(file), "permission set '" + reference + "' in the group " + problem);
+      } else {
+        include.add(reference);
+      }
     }
-    List<String> warnings =
-        List.of(
-            "the spec's own permission set "
-                + name
-                + " is empty: the group's access is its 'include' list");
-    SpecWriter yaml = header(source, unexpressible, warnings);
-    yaml.name(0, "name", name);
-    yaml.text(0, "label", clip(xml.label == null ? name : xml.label.strip(), Names.MAX_LABEL));
-    if (xml.description != null && !xml.description.isBlank()) {
-      yaml.text(0, "description", clip(xml.description.strip(), Names.MAX_DESCRIPTION));
-    }
-    yaml.text(0, "owner", OWNER_PLACEHOLDER);
-    List<String> include =
-        xml.permissionSets.stream()
-            .map(String::strip)
-            .filter(s -> !s.equalsIgnoreCase(name))
-            .sorted()
-            .toList();
-    if (!include.isEmpty()) {
-      yaml.names(0, "include", include);
-    }
-    unexpressible.forEach(u -> diagnostics.warning(Location.of(file), "not imported: " + u));
-    return new ImportedSpec(name + ".yaml", name, yaml.toString(), warnings);
+    List<String> notImported = Unexpressed.of(xml);
+    notImportedWarning(Location.of(file), name, notImported);
+    PermissionSet none =
+        new PermissionSet(
+            name, name, null, null, List.of(), List.of(), List.of(), List.of(), List.of(),
+            List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+    return new ImportedSpec(
+        file,
+        true,
+        name,
+        label(xml.label, Location.of(file)),
+        description(xml.description, Location.of(file)),
+        none,
+        include,
+        notImported,
+        new TreeSet<>(),
+        new TreeSet<>(),
+        justification(file));
   }
 
-  private static SpecWriter header(
-      String source, List<String> unexpressible, List<String> warnings) {
-    SpecWriter yaml = new SpecWriter();
-    yaml.comment("Imported from " + source + " by apionly import.");
-    yaml.comment("Review every 'Imported from' justification and the owner, then commit.");
-    if (!warnings.isEmpty()) {
-      yaml.comment("");
-      warnings.forEach(w -> yaml.comment("Note: " + w));
+  /** One warning per file: how many of each element kind the spec cannot hold. */
+  private void notImportedWarning(Location where, String name, List<String> notImported) {
+    Map<String, Integer> kinds = new java.util.TreeMap<>();
+    for (String line : notImported) {
+      if (!line.startsWith("license ")) {
+        kinds.merge(line.split("[ :]", 2)[0], 1, Integer::sum);
+      }
     }
-    if (!unexpressible.isEmpty()) {
-      yaml.comment("");
-      yaml.comment("Not expressible in an API-only spec, so not imported:");
-      unexpressible.forEach(u -> yaml.comment("  " + u));
+    if (kinds.isEmpty()) {
+      return;
     }
-    return yaml;
+    List<String> counts = new ArrayList<>();
+    kinds.forEach((kind, count) -> counts.add(count + " " + kind));
+    diagnostics.warning(
+        where,
+        "not imported as written, because a spec for an API-only user cannot express it: "
+            + String.join(", ", counts)
+            + "; each is listed at the top of "
+            + name
+            + ".yaml");
   }
 
-  /** Elements the spec has no key for, one line each: {@code tabSettings: Foo (Visible)}. */
-  private static List<String> unexpressible(List<Element> others) {
-    List<String> out = new ArrayList<>();
-    for (Element element : others) {
-      List<String> parts = new ArrayList<>();
-      for (org.w3c.dom.Node child = element.getFirstChild();
-          child != null;
-          child = child.getNextSibling()) {
-        if (child instanceof Element e) {
-          parts.add(e.getLocalName() + "=" + e.getTextContent().strip());
+  /**
+   * The spec name for a component: its own API name, or, when the file name is not one (a copy
+   * renamed by hand, say), the nearest valid name, with a warning.
+   */
+  private String name(String original, Location where) {
+    if (Names.apiNameProblem(original) == null) {
+      return original;
+    }
+    String name = original.replaceAll("[^A-Za-z0-9]+", "_").replaceAll("^[^A-Za-z]+", "");
+    if (name.length() > Names.MAX_NAME) {
+      name = name.substring(0, Names.MAX_NAME);
+    }
+    name = name.replaceAll("_+$", "");
+    if (name.isEmpty() || Names.apiNameProblem(name) != null) {
+      diagnostics.error(
+          where,
+          "'"
+              + original
+              + "' "
+              + Names.apiNameProblem(original)
+              + "; rename the file to the permission set's API name");
+      return null;
+    }
+    diagnostics.warning(
+        where,
+        "'"
+            + original
+            + "' is not a valid API name; imported as '"
+            + name
+            + "', which deploys as a new permission set beside the original");
+    return name;
+  }
+
+  private String label(String label, Location where) {
+    if (label == null) {
+      return null;
+    }
+    String clean = label.replaceAll("\\p{Cntrl}", " ").strip().replaceAll(" {2,}", " ");
+    if (clean.isEmpty()) {
+      return null;
+    }
+    if (clean.codePointCount(0, clean.length()) > MAX_LABEL) {
+      diagnostics.warning(
+          where, "label is longer than " + MAX_LABEL + " characters; imported cut to that length");
+      clean = clean.substring(0, clean.offsetByCodePoints(0, MAX_LABEL)).strip();
+    }
+    return clean;
+  }
+
+  private String description(String description, Location where) {
+    if (description == null) {
+      return null;
+    }
+    String clean = description.replaceAll("[\\p{Cntrl}&&[^\\n\\t]]", " ").strip();
+    if (clean.isEmpty()) {
+      return null;
+    }
+    if (clean.codePointCount(0, clean.length()) > MAX_DESCRIPTION) {
+      diagnostics.warning(
+          where,
+          "description is longer than "
+              + MAX_DESCRIPTION
+              + " characters; imported cut to that length");
+      clean = clean.substring(0, clean.offsetByCodePoints(0, MAX_DESCRIPTION)).strip();
+    }
+    return clean;
+  }
+
+  /**
+   * The file name only: stable on every machine, and a long path would look like a generated secret
+   * to the spec loader.
+   */
+  private static String justification(Path file) {
+    return Linter.IMPORTED_PREFIX + file.getFileName() + ": review";
+  }
+
+  private void checkNamesUnique(List<ImportedSpec> specs) {
+    Map<String, ImportedSpec> seen = new HashMap<>();
+    for (ImportedSpec spec : specs) {
+      ImportedSpec first = seen.putIfAbsent(spec.name().toLowerCase(Locale.ROOT), spec);
+      if (first != null) {
+        diagnostics.error(
+            Location.of(spec.source()),
+            "'"
+                + spec.name()
+                + "' is imported from "
+                + Paths.display(first.source())
+                + " already; each spec needs its own name (Salesforce ignores case in API names):"
+                + " import one of them");
+      }
+    }
+  }
+
+  /**
+   * Loads {@code text} as generate will and compares the permission set it resolves to with the
+   * file's grants: a spec that does not load, or grants something else, is a bug in import.
+   */
+  private void verify(ImportedSpec spec, Path target, String text) {
+    Diagnostics loading = new Diagnostics();
+    Optional<YamlNode> root = YamlReader.read(target, text, loading);
+    Optional<IntegrationSpec> parsed = root.flatMap(r -> SpecParser.parse(target, r, loading));
+    if (loading.hasErrors() || parsed.isEmpty()) {
+      for (Diagnostic problem : loading.sorted()) {
+        diagnostics.error(
+            Location.of(spec.source()),
+            "cannot be written as a spec: " + problem.message() + " (in the spec import wrote)");
+      }
+      return;
+    }
+    List<Integration> resolved;
+    try {
+      resolved =
+          Resolver.resolve(
+              new SpecSet(List.of(new SpecSet.LoadedSpec(parsed.get(), ProjectConfig.none()))),
+              target.getParent() == null ? Path.of("") : target.getParent(),
+              loading);
+    } catch (ApionlyException e) {
+      e.diagnostics()
+          .forEach(
+              d ->
+                  diagnostics.error(
+                      Location.of(spec.source()), "cannot be written as a spec: " + d.message()));
+      return;
+    }
+    SortedSet<Grant> expected = Grants.of(spec.grants());
+    SortedSet<Grant> generated = Grants.of(resolved.get(0).permissionSet());
+    SortedSet<Grant> missing = new TreeSet<>(expected);
+    missing.removeAll(generated);
+    SortedSet<Grant> added = new TreeSet<>(generated);
+    added.removeAll(expected);
+    if (!missing.isEmpty()) {
+      diagnostics.error(
+          Location.of(spec.source()),
+          "the spec would not grant "
+              + String.join(", ", missing.stream().map(Grant::toString).toList()));
+    }
+    if (!added.isEmpty()) {
+      diagnostics.warning(
+          Location.of(spec.source()),
+          "generate will also grant "
+              + String.join(", ", added.stream().map(Grant::toString).toList())
+              + ", which Salesforce requires for the grants the file has");
+    }
+  }
+
+  /** Writes every file or none; refuses before writing anything if one exists already. */
+  private List<Path> write(Path out, Map<Path, String> texts) {
+    Diagnostics existing = new Diagnostics();
+    if (Files.exists(out) && !Files.isDirectory(out)) {
+      throw ApionlyException.of(
+          ExitCode.BAD_INPUT, Location.of(out), "--out is a file; give a directory for the specs");
+    }
+    for (Path target : texts.keySet()) {
+      if (Files.exists(target)) {
+        existing.error(
+            Location.of(target),
+            "file exists already; import never overwrites a file: move it away or import into"
+                + " another --out directory");
+      }
+    }
+    existing.throwIfErrors(ExitCode.BAD_INPUT);
+    List<Path> written = new ArrayList<>();
+    try {
+      Files.createDirectories(out);
+      for (Map.Entry<Path, String> file : texts.entrySet()) {
+        Files.writeString(
+            file.getKey(),
+            file.getValue(),
+            StandardCharsets.UTF_8,
+            java.nio.file.StandardOpenOption.CREATE_NEW,
+            java.nio.file.StandardOpenOption.WRITE);
+        written.add(file.getKey());
+      }
+    } catch (IOException e) {
+      for (Path file : written) {
+        try {
+          Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+          // the error below names the file that failed; this one is reported with it
         }
       }
-      out.add(
-          element.getLocalName()
-              + ": "
-              + (parts.isEmpty() ? element.getTextContent().strip() : String.join(", ", parts)));
+      String reason =
+          e instanceof FileAlreadyExistsException
+              ? "a file appeared while import was writing: " + e.getMessage()
+              : e.getMessage();
+      throw ApionlyException.of(
+          ExitCode.BAD_INPUT, Location.of(out), "could not write, nothing was kept: " + reason);
     }
-    return out;
-  }
-
-  private static String clip(String text, int max) {
-    return text.codePointCount(0, text.length()) <= max
-        ? text
-        : text.substring(0, text.offsetByCodePoints(0, max));
-  }
-
-  private String config() {
-    SpecWriter yaml = new SpecWriter();
-    yaml.comment(
-        "Written by apionly import: the critical grants the imported sets hold are accepted");
-    yaml.comment("as they are, so the specs generate unchanged. Review each, and remove what an");
-    yaml.comment("integration user should not hold.");
-    yaml.key(0, "policy");
-    yaml.names(2, "allowCritical", List.copyOf(critical));
-    return yaml.toString();
+    return written;
   }
 }

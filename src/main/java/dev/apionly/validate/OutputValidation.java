@@ -1,0 +1,63 @@
+package dev.apionly.validate;
+
+import dev.apionly.diagnostic.Diagnostics;
+import dev.apionly.diagnostic.Location;
+import dev.apionly.metadata.MetadataException;
+import dev.apionly.metadata.MetadataSchema;
+import dev.apionly.write.StateFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Validates every XML file apionly generated in a project (those its state file lists) against the
+ * Metadata API WSDL of the org they will be deployed to.
+ */
+public final class OutputValidation {
+
+  private OutputValidation() {}
+
+  /** Adds one error per schema violation, at the file, line and column where it is. */
+  public static int validate(MetadataSchema schema, Path projectRoot, Diagnostics diagnostics) {
+    Map<String, StateFile.Entry> generated;
+    try {
+      generated = StateFile.read(projectRoot);
+    } catch (IOException e) {
+      diagnostics.error(
+          Location.of(projectRoot.resolve(StateFile.PATH)), "cannot read: " + e.getMessage());
+      return 0;
+    }
+    List<String> xml = generated.keySet().stream().filter(p -> p.endsWith(".xml")).toList();
+    if (xml.isEmpty()) {
+      diagnostics.error(
+          Location.of(projectRoot),
+          "nothing generated in this project yet (no XML file in "
+              + StateFile.PATH
+              + "); run 'apionly generate' first");
+      return 0;
+    }
+    int checked = 0;
+    for (String path : xml) {
+      Path file = projectRoot.resolve(path);
+      if (!Files.isRegularFile(file)) {
+        diagnostics.error(
+            Location.of(file),
+            "listed in " + StateFile.PATH + " but missing; run 'apionly generate' again");
+        continue;
+      }
+      try {
+        for (MetadataException problem : schema.validate(file)) {
+          diagnostics.error(
+              new Location(file, Math.max(problem.line(), 0), Math.max(problem.column(), 0)),
+              "not valid against the org's Metadata API WSDL: " + problem.getMessage());
+        }
+        checked++;
+      } catch (IOException e) {
+        diagnostics.error(Location.of(file), "cannot read file: " + e.getMessage());
+      }
+    }
+    return checked;
+  }
+}
