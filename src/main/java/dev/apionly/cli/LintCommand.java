@@ -17,7 +17,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code apionly lint}: every spec against least privilege and the org's policy. */
@@ -38,13 +37,7 @@ final class LintCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;
 
-  @Parameters(
-      arity = "0..*",
-      paramLabel = "DIR|FILE",
-      description =
-          "Spec directories (searched recursively for *.yaml, *.yml) or spec files (default: the"
-              + " current directory).")
-  List<Path> inputs;
+  @Mixin SpecInputs specInputs;
 
   @Option(
       names = "--format",
@@ -56,7 +49,7 @@ final class LintCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
-    List<Path> sources = inputs == null || inputs.isEmpty() ? List.of(Path.of("")) : inputs;
+    List<Path> sources = specInputs.sources();
     Diagnostics diagnostics = new Diagnostics();
     SpecSet specs = SpecLoader.load(sources, diagnostics);
     List<Integration> integrations = Resolver.resolve(specs, Path.of(""), diagnostics);

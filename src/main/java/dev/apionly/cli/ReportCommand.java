@@ -21,7 +21,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code apionly report}: who can read, change or delete what, for access reviews and audits. */
@@ -44,13 +43,7 @@ final class ReportCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;
 
-  @Parameters(
-      arity = "0..*",
-      paramLabel = "DIR|FILE",
-      description =
-          "Spec directories (searched recursively for *.yaml, *.yml) or spec files (default: the"
-              + " current directory).")
-  List<Path> inputs;
+  @Mixin SpecInputs specInputs;
 
   @Option(
       names = "--format",
@@ -69,7 +62,7 @@ final class ReportCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
-    List<Path> sources = inputs == null || inputs.isEmpty() ? List.of(Path.of("")) : inputs;
+    List<Path> sources = specInputs.sources();
     Diagnostics diagnostics = new Diagnostics();
     SpecSet specs = SpecLoader.load(sources, diagnostics);
     if (specs.specs().isEmpty()) {

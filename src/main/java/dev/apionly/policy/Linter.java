@@ -95,25 +95,19 @@ public final class Linter {
             grant, catalogue, where, explicit != null, object.justification(), allowed, forbidden);
       }
       String prefix = name + ".";
-      for (Ref field : object.readFields()) {
-        grant(
-            new Grant(GrantKind.FIELD, prefix + field.value(), "read"),
-            catalogue,
-            field.location(),
-            true,
-            object.justification(),
-            allowed,
-            forbidden);
-      }
-      for (Ref field : object.editFields()) {
-        grant(
-            new Grant(GrantKind.FIELD, prefix + field.value(), "edit"),
-            catalogue,
-            field.location(),
-            true,
-            object.justification(),
-            allowed,
-            forbidden);
+      for (Map.Entry<String, List<Ref>> fields :
+          Map.of("read", object.readFields(), "edit", object.editFields()).entrySet()) {
+        String verb = fields.getKey();
+        for (Ref field : fields.getValue()) {
+          grant(
+              new Grant(GrantKind.FIELD, prefix + field.value(), verb),
+              catalogue,
+              field.location(),
+              true,
+              object.justification(),
+              allowed,
+              forbidden);
+        }
       }
       for (Ref recordType : object.recordTypes()) {
         unjustifiable(
