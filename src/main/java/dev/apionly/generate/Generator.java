@@ -5,6 +5,7 @@ import dev.apionly.diagnostic.Diagnostic;
 import dev.apionly.diagnostic.Diagnostics;
 import dev.apionly.diagnostic.ExitCode;
 import dev.apionly.diagnostic.Location;
+import dev.apionly.metadata.MetadataXml;
 import dev.apionly.model.Integration;
 import dev.apionly.model.Salesforce;
 import dev.apionly.policy.Finding;
@@ -35,6 +36,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The whole generate pipeline: load → resolve → check → model → render → verify → write. Each stage
@@ -74,15 +77,23 @@ public final class Generator {
   public static Result plan(Request request) {
     Diagnostics diagnostics = new Diagnostics();
     SfdxProject project = SfdxProject.locate(request.out(), request.workingDirectory());
+    // the XML binding and the template engine take a while to start: they start on another core
+    // while the specs load, and are ready (or still warming) by the time rendering needs them
+    CompletableFuture<TemplateRenderer> templates =
+        CompletableFuture.supplyAsync(
+            () -> {
+              MetadataXml.prepare();
+              return templates(request.templates());
+            });
     SpecSet specs = SpecLoader.load(request.inputs(), diagnostics);
     List<Integration> integrations = Resolver.resolve(specs, project.root(), diagnostics);
     check(Linter.lint(specs, integrations), diagnostics);
     checkApiVersion(project, integrations, specs);
 
-    TemplateRenderer templates = templates(request.templates());
     IntegrationRenderer renderer =
         new IntegrationRenderer(
-            templates, new OutputLayout(project.defaultPackageDirectory(), project.apiVersion()));
+            ready(templates),
+            new OutputLayout(project.defaultPackageDirectory(), project.apiVersion()));
     Map<String, Path> specFiles = new HashMap<>();
     specs.specs().forEach(s -> specFiles.put(s.spec().name().value(), s.spec().file()));
 
@@ -188,6 +199,18 @@ public final class Generator {
     } catch (TemplateException e) {
       throw new ApionlyException(
           ExitCode.BAD_INPUT, List.of(Diagnostic.error(Location.of(specFile), e.getMessage())));
+    }
+  }
+
+  /** The result of a start-up task, its own exception (a template error, say) rethrown as is. */
+  private static <T> T ready(CompletableFuture<T> task) {
+    try {
+      return task.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
     }
   }
 

@@ -64,6 +64,11 @@ public final class MetadataXml {
 
   private MetadataXml() {}
 
+  /** Builds the JAXB context now, so a later first parse does not wait for it. */
+  public static void prepare() {
+    context();
+  }
+
   private static JAXBContext context() {
     JAXBContext local = context;
     if (local == null) {
