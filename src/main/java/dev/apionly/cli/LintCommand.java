@@ -1,5 +1,6 @@
 package dev.apionly.cli;
 
+import dev.apionly.diagnostic.ApionlyException;
 import dev.apionly.diagnostic.Diagnostic;
 import dev.apionly.diagnostic.Diagnostics;
 import dev.apionly.diagnostic.ExitCode;
@@ -51,8 +52,20 @@ final class LintCommand implements Callable<Integer> {
     PrintWriter stderr = spec.commandLine().getErr();
     List<Path> sources = specInputs.sources();
     Diagnostics diagnostics = new Diagnostics();
-    SpecSet specs = SpecLoader.load(sources, diagnostics);
-    List<Integration> integrations = Resolver.resolve(specs, Path.of(""), diagnostics);
+    SpecSet specs;
+    List<Integration> integrations;
+    try {
+      specs = SpecLoader.load(sources, diagnostics);
+      integrations = Resolver.resolve(specs, Path.of(""), diagnostics);
+    } catch (ApionlyException e) {
+      if (format == LintFormat.TEXT) {
+        throw e;
+      }
+      // CI uploads what lint writes: a file it cannot read is a finding there too
+      stdout.print(format.write(Linter.badInput(e.diagnostics()), true, Version.version()));
+      ErrorHandler.print(stderr, e);
+      return e.exitCode();
+    }
     for (Diagnostic diagnostic : diagnostics.sorted()) {
       stderr.println(diagnostic.format());
     }

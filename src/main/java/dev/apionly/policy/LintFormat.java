@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.apionly.diagnostic.Paths;
 import dev.apionly.diagnostic.Severity;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -91,9 +93,17 @@ public enum LintFormat {
       node.put("name", camel(rule.id()));
       node.putObject("shortDescription").put("text", rule.title());
       node.putObject("fullDescription").put("text", rule.help());
-      node.putObject("help").put("text", rule.help());
+      node.putObject("help").put("text", rule.help()).put("markdown", rule.help());
       node.putObject("defaultConfiguration").put("level", sarifLevel(rule.level()));
+      ObjectNode properties = node.putObject("properties");
+      properties.putArray("tags").add("security").add("least-privilege").add("salesforce");
+      properties.put("precision", "very-high");
+      if (rule.level() != Severity.NOTE) {
+        // GitHub code scanning ranks security alerts by this score (CVSS-like, 0.0 to 10.0)
+        properties.put("security-severity", securitySeverity(rule));
+      }
     }
+    run.put("columnKind", "utf16CodeUnits");
     ArrayNode results = run.putArray("results");
     for (Finding finding : findings) {
       ObjectNode result = results.addObject();
@@ -102,10 +112,7 @@ public enum LintFormat {
       result.put("level", sarifLevel(finding.level()));
       result.putObject("message").put("text", finding.message());
       ObjectNode physical = result.putArray("locations").addObject().putObject("physicalLocation");
-      physical
-          .putObject("artifactLocation")
-          .put("uri", Paths.display(finding.location().file()))
-          .put("uriBaseId", "%SRCROOT%");
+      artifact(physical.putObject("artifactLocation"), finding.location().file());
       if (finding.location().line() > 0) {
         physical
             .putObject("region")
@@ -114,6 +121,50 @@ public enum LintFormat {
       }
     }
     return write(root);
+  }
+
+  /**
+   * A file below the working directory as a relative URI against {@code %SRCROOT%} (the checkout
+   * root in CI), each segment percent-encoded; any other file as an absolute {@code file:} URI.
+   */
+  private static void artifact(ObjectNode location, Path file) {
+    Path absolute = file.toAbsolutePath().normalize();
+    Path root = Path.of("").toAbsolutePath().normalize();
+    if (!absolute.startsWith(root) || absolute.equals(root)) {
+      location.put("uri", absolute.toUri().toString());
+      return;
+    }
+    StringBuilder uri = new StringBuilder();
+    for (Path segment : root.relativize(absolute)) {
+      if (uri.length() > 0) {
+        uri.append('/');
+      }
+      uri.append(segment(segment.toString()));
+    }
+    location.put("uri", uri.toString()).put("uriBaseId", "%SRCROOT%");
+  }
+
+  /** One path segment percent-encoded as RFC 3986 requires (UTF-8, unreserved kept). */
+  private static String segment(String text) {
+    StringBuilder out = new StringBuilder();
+    for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+      char c = (char) (b & 0xff);
+      if (c < 0x80 && (Character.isLetterOrDigit(c) || "-._~".indexOf(c) >= 0)) {
+        out.append(c);
+      } else {
+        out.append('%').append(String.format("%02X", b & 0xff));
+      }
+    }
+    return out.toString();
+  }
+
+  private static String securitySeverity(Rule rule) {
+    return switch (rule) {
+      case FORBIDDEN, CRITICAL_NOT_ALLOWED -> "9.0";
+      case MISSING_JUSTIFICATION -> "7.0";
+      case BAD_INPUT -> "5.0";
+      default -> "3.0";
+    };
   }
 
   private static String sarifLevel(Severity level) {

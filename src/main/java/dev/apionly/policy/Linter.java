@@ -20,12 +20,6 @@ import dev.apionly.spec.ProjectConfig;
 import dev.apionly.spec.Ref;
 import dev.apionly.spec.SpecSet;
 import dev.apionly.spec.UserPermissionSpec;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -33,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -52,7 +45,8 @@ public final class Linter {
           .thenComparing(f -> f.rule().id())
           .thenComparing(Finding::message);
 
-  private static final Set<String> KNOWN_USER_PERMISSIONS = knownUserPermissions();
+  private static final Set<String> KNOWN_USER_PERMISSIONS =
+      RiskCatalogue.userPermissions().keySet();
 
   private final List<Finding> findings = new ArrayList<>();
 
@@ -63,12 +57,15 @@ public final class Linter {
     Linter linter = new Linter();
     Map<String, Integration> byName = new HashMap<>();
     integrations.forEach(i -> byName.put(i.name(), i));
+    Map<ProjectConfig, List<Integration>> byConfig = new java.util.LinkedHashMap<>();
     for (SpecSet.LoadedSpec loaded : specs.specs()) {
       Integration integration = byName.get(loaded.spec().name().value());
       if (integration != null) {
         linter.check(loaded.spec(), loaded.config(), integration, byName);
+        byConfig.computeIfAbsent(loaded.config(), c -> new ArrayList<>()).add(integration);
       }
     }
+    byConfig.forEach((config, governed) -> linter.addAll(PolicyCheck.check(config, governed)));
     linter.findings.sort(ORDER);
     return List.copyOf(linter.findings);
   }
@@ -79,8 +76,8 @@ public final class Linter {
       Integration integration,
       Map<String, Integration> byName) {
     RiskCatalogue catalogue = new RiskCatalogue(config);
-    Set<String> allowed = values(config.allowCritical());
-    Set<String> forbidden = values(config.forbid());
+    Map<String, Ref> allowed = byValue(config.allowCritical());
+    Map<String, Ref> forbidden = byValue(config.forbid());
     Map<String, ObjectAccess> closed = new HashMap<>();
     integration.permissionSet().objects().forEach(o -> closed.put(o.object(), o));
 
@@ -188,8 +185,8 @@ public final class Linter {
       Location where,
       boolean explicit,
       Ref justification,
-      Set<String> allowed,
-      Set<String> forbidden) {
+      Map<String, Ref> allowed,
+      Map<String, Ref> forbidden) {
     if (forbidden(grant, forbidden, where)) {
       return;
     }
@@ -214,8 +211,8 @@ public final class Linter {
       Grant grant,
       RiskCatalogue catalogue,
       Location where,
-      Set<String> allowed,
-      Set<String> forbidden) {
+      Map<String, Ref> allowed,
+      Map<String, Ref> forbidden) {
     if (forbidden(grant, forbidden, where)) {
       return;
     }
@@ -233,8 +230,8 @@ public final class Linter {
     critical(grant, level, where, allowed);
   }
 
-  private void critical(Grant grant, RiskLevel level, Location where, Set<String> allowed) {
-    if (level == RiskLevel.CRITICAL && !allowed.contains(grant.key())) {
+  private void critical(Grant grant, RiskLevel level, Location where, Map<String, Ref> allowed) {
+    if (level == RiskLevel.CRITICAL && RiskCatalogue.entryFor(grant, allowed) == null) {
       add(
           Rule.CRITICAL_NOT_ALLOWED,
           where,
@@ -247,12 +244,18 @@ public final class Linter {
     }
   }
 
-  private boolean forbidden(Grant grant, Set<String> forbidden, Location where) {
-    if (forbidden.contains(grant.key())) {
+  private boolean forbidden(Grant grant, Map<String, Ref> forbidden, Location where) {
+    Ref entry = RiskCatalogue.entryFor(grant, forbidden);
+    if (entry != null) {
       add(
           Rule.FORBIDDEN,
           where,
-          grant + " is forbidden by policy.forbid in apionly.yaml; no justification can allow it");
+          grant
+              + " is forbidden by policy.forbid in apionly.yaml ('"
+              + entry.value()
+              + "' at "
+              + entry.location()
+              + "); no justification can allow it");
       return true;
     }
     return false;
@@ -313,8 +316,23 @@ public final class Linter {
     findings.add(new Finding(rule, rule.level(), where, message));
   }
 
-  private static Set<String> values(List<Ref> refs) {
-    return refs.stream().map(Ref::value).collect(Collectors.toSet());
+  private void addAll(List<Finding> more) {
+    findings.addAll(more);
+  }
+
+  /** The entries of a policy list by value; the first of a repeated value wins. */
+  private static Map<String, Ref> byValue(List<Ref> refs) {
+    Map<String, Ref> out = new HashMap<>();
+    refs.forEach(r -> out.putIfAbsent(r.value(), r));
+    return out;
+  }
+
+  /** Problems that stopped the specs from loading, as findings of rule {@code bad-input}. */
+  public static List<Finding> badInput(List<Diagnostic> problems) {
+    return problems.stream()
+        .map(d -> new Finding(Rule.BAD_INPUT, d.severity(), d.location(), d.message()))
+        .sorted(ORDER)
+        .toList();
   }
 
   /** Errors first: whether any finding stops generate. */
@@ -325,20 +343,5 @@ public final class Linter {
   /** The findings at or above {@code level}. */
   public static List<Finding> atLeast(List<Finding> findings, Severity level) {
     return findings.stream().filter(f -> f.level().compareTo(level) <= 0).toList();
-  }
-
-  private static Set<String> knownUserPermissions() {
-    try (InputStream in = Linter.class.getResourceAsStream("user-permissions.txt")) {
-      if (in == null) {
-        throw new IllegalStateException("user-permissions.txt missing from the jar");
-      }
-      return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))
-          .lines()
-          .map(String::strip)
-          .filter(l -> !l.isEmpty() && !l.startsWith("#"))
-          .collect(Collectors.toCollection(TreeSet::new));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

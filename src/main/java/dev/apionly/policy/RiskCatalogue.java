@@ -5,8 +5,17 @@ import dev.apionly.model.GrantKind;
 import dev.apionly.model.RiskLevel;
 import dev.apionly.spec.ProjectConfig;
 import dev.apionly.spec.Ref;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The built-in risk level of every grant (DESIGN section 5), and the org's overrides from {@code
@@ -14,44 +23,16 @@ import java.util.Optional;
  */
 public final class RiskCatalogue {
 
-  /** User permissions an integration user should almost never hold. */
-  private static final Map<String, RiskLevel> USER_PERMISSIONS =
-      Map.ofEntries(
-          Map.entry("ModifyAllData", RiskLevel.CRITICAL),
-          Map.entry("ViewAllData", RiskLevel.CRITICAL),
-          Map.entry("ManageUsers", RiskLevel.CRITICAL),
-          Map.entry("AuthorApex", RiskLevel.CRITICAL),
-          Map.entry("CustomizeApplication", RiskLevel.CRITICAL),
-          Map.entry("ModifyMetadata", RiskLevel.CRITICAL),
-          Map.entry("ManageProfilesPermissionsets", RiskLevel.CRITICAL),
-          Map.entry("AssignPermissionSets", RiskLevel.CRITICAL),
-          Map.entry("ResetPasswords", RiskLevel.CRITICAL),
-          Map.entry("ManageInternalUsers", RiskLevel.CRITICAL),
-          Map.entry("ManageRoles", RiskLevel.CRITICAL),
-          Map.entry("ManageSharing", RiskLevel.CRITICAL),
-          Map.entry("ManageRemoteAccess", RiskLevel.CRITICAL),
-          Map.entry("ManageAuthProviders", RiskLevel.CRITICAL),
-          Map.entry("ManageEncryptionKeys", RiskLevel.CRITICAL),
-          Map.entry("ViewEncryptedData", RiskLevel.CRITICAL),
-          Map.entry("ManageLoginAccessPolicies", RiskLevel.CRITICAL),
-          Map.entry("ManagePasswordPolicies", RiskLevel.CRITICAL),
-          Map.entry("ManageIpAddresses", RiskLevel.CRITICAL),
-          Map.entry("ManageSessionPermissionSets", RiskLevel.CRITICAL),
-          Map.entry("ManageTwoFactor", RiskLevel.CRITICAL),
-          Map.entry("FreezeUsers", RiskLevel.CRITICAL),
-          Map.entry("ManageCustomPermissions", RiskLevel.CRITICAL),
-          Map.entry("ViewSetup", RiskLevel.HIGH),
-          Map.entry("ViewAllUsers", RiskLevel.HIGH),
-          Map.entry("ExportReport", RiskLevel.HIGH),
-          Map.entry("BulkApiHardDelete", RiskLevel.HIGH),
-          Map.entry("QueryAllFiles", RiskLevel.HIGH),
-          Map.entry("TransferAnyEntity", RiskLevel.HIGH),
-          Map.entry("EditReadonlyFields", RiskLevel.HIGH),
-          Map.entry("ViewAllProfiles", RiskLevel.HIGH),
-          Map.entry("ViewRoles", RiskLevel.MEDIUM),
-          Map.entry("ApiEnabled", RiskLevel.LOW),
-          Map.entry("RunFlow", RiskLevel.LOW),
-          Map.entry("RunReports", RiskLevel.LOW));
+  /**
+   * Every Salesforce user permission apionly knows, with its level: {@code user-permissions.txt}.
+   */
+  private static final SortedMap<String, RiskLevel> USER_PERMISSIONS = userPermissionLevels();
+
+  /** The level of a user permission missing from the catalogue. */
+  static final RiskLevel UNKNOWN_USER_PERMISSION = RiskLevel.MEDIUM;
+
+  /** The key in {@code apionly.yaml} that re-levels or forbids one verb on every object. */
+  static final String ANY_OBJECT = "*";
 
   private final ProjectConfig config;
 
@@ -74,7 +55,8 @@ public final class RiskCatalogue {
             default -> RiskLevel.HIGH; // delete, viewAll, modifyAll
           };
       case FIELD -> grant.verb().equals("edit") ? RiskLevel.MEDIUM : RiskLevel.LOW;
-      case USER_PERMISSION -> USER_PERMISSIONS.getOrDefault(grant.target(), RiskLevel.MEDIUM);
+      case USER_PERMISSION ->
+          USER_PERMISSIONS.getOrDefault(grant.target(), UNKNOWN_USER_PERMISSION);
       // Apex and flows may run in system context; a custom permission can bypass validation
       case APEX_CLASS, FLOW, CUSTOM_PERMISSION, EXTERNAL_CREDENTIAL_PRINCIPAL -> RiskLevel.MEDIUM;
       case RECORD_TYPE, APEX_PAGE, CUSTOM_METADATA_TYPE, CUSTOM_SETTING -> RiskLevel.LOW;
@@ -91,11 +73,49 @@ public final class RiskCatalogue {
     return USER_PERMISSIONS.get(userPermission) == RiskLevel.CRITICAL;
   }
 
-  private Optional<RiskLevel> override(Grant grant) {
-    Ref level = config.levels().get(grant.key());
-    if (level == null && grant.kind() == GrantKind.OBJECT) {
-      level = config.levels().get(grant.target() + "." + grant.verb());
+  /** Every user permission of the catalogue with its built-in level, by name. */
+  public static SortedMap<String, RiskLevel> userPermissions() {
+    return Collections.unmodifiableSortedMap(USER_PERMISSIONS);
+  }
+
+  /**
+   * The {@code apionly.yaml} entry that applies to {@code grant} in {@code entries}: its own key
+   * ({@code ViewSetup}, {@code Case.delete}), else for an object verb {@code *.verb}.
+   */
+  static <T> T entryFor(Grant grant, Map<String, T> entries) {
+    T entry = entries.get(grant.key());
+    if (entry == null && grant.kind() == GrantKind.OBJECT) {
+      entry = entries.get(ANY_OBJECT + "." + grant.verb());
     }
+    return entry;
+  }
+
+  private Optional<RiskLevel> override(Grant grant) {
+    Ref level = entryFor(grant, config.levels());
     return level == null ? Optional.empty() : RiskLevel.fromKey(level.value());
+  }
+
+  private static SortedMap<String, RiskLevel> userPermissionLevels() {
+    SortedMap<String, RiskLevel> out = new TreeMap<>();
+    try (InputStream in = RiskCatalogue.class.getResourceAsStream("user-permissions.txt")) {
+      if (in == null) {
+        throw new IllegalStateException("user-permissions.txt missing from the jar");
+      }
+      new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))
+          .lines()
+          .map(String::strip)
+          .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+          .forEach(
+              line -> {
+                String[] parts = line.split("\\s+");
+                RiskLevel level =
+                    RiskLevel.fromKey(parts.length == 2 ? parts[1] : "")
+                        .orElseThrow(() -> new IllegalStateException("bad catalogue line " + line));
+                out.put(parts[0], level);
+              });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
   }
 }

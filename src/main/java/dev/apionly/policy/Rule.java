@@ -4,6 +4,14 @@ import dev.apionly.diagnostic.Severity;
 
 /** The least-privilege rules, each with a stable id, a default level and help for reviewers. */
 public enum Rule {
+  BAD_INPUT(
+      "bad-input",
+      Severity.ERROR,
+      "A spec or apionly.yaml that cannot be read as it is",
+      "The file is not a valid spec: malformed YAML, a wrong type, an unknown key, a name"
+          + " Salesforce would refuse, or a secret pasted into it. Nothing is generated until it"
+          + " is fixed. Reported by lint in json and sarif so that CI shows it; text output and"
+          + " generate print it as a compiler error (exit code 2)."),
   MISSING_JUSTIFICATION(
       "missing-justification",
       Severity.ERROR,
@@ -43,6 +51,26 @@ public enum Rule {
       "The name is not among the user permissions apionly knows; check its spelling against"
           + " Setup or a retrieved profile. New Salesforce releases add permissions, so this is a"
           + " warning."),
+  UNKNOWN_POLICY_ENTRY(
+      "unknown-policy-entry",
+      Severity.WARNING,
+      "A policy entry in apionly.yaml that names nothing apionly knows",
+      "An entry of policy.allowCritical, policy.forbid or policy.levels must name a user"
+          + " permission, an object verb (Case.delete, or *.modifyAll for every object), a field"
+          + " verb (Account.Phone.edit) or a grant of the specs. A misspelt forbid entry forbids"
+          + " nothing, so check the spelling."),
+  ALLOW_NOT_CRITICAL(
+      "allow-not-critical",
+      Severity.WARNING,
+      "policy.allowCritical lists a grant that is not critical",
+      "allowCritical accepts critical grants only; an entry for a grant rated lower (by the"
+          + " catalogue or by policy.levels) has no effect and misleads readers. Remove it."),
+  POLICY_CONFLICT(
+      "policy-conflict",
+      Severity.WARNING,
+      "A grant both allowed and forbidden by apionly.yaml",
+      "policy.forbid is absolute and wins over policy.allowCritical. Remove the entry from one"
+          + " of the two lists so the file says what the org means."),
   IMPLIED_GRANT(
       "implied-grant",
       Severity.NOTE,

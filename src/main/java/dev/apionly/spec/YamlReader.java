@@ -94,6 +94,9 @@ public final class YamlReader {
       diagnostics.error(Location.of(file), "file is empty; a spec is a YAML mapping with a 'name'");
       return Optional.empty();
     }
+    if (Secrets.scanText(file, text, diagnostics)) {
+      return Optional.empty(); // nothing else is reported, so no message can quote the secret
+    }
     try (YAMLParser parser = FACTORY.createParser(new StringReader(text))) {
       Reading reading = new Reading(file, parser);
       if (parser.nextToken() == null) {
