@@ -16,6 +16,9 @@ public final class UserPermissions {
           Map.entry("EditReports", List.of("RunReports")),
           Map.entry("ExportReport", List.of("RunReports")),
           Map.entry("ScheduleReports", List.of("RunReports")),
+          Map.entry("CreateCustomizeReports", List.of("RunReports")),
+          Map.entry("ApiUserOnly", List.of("ApiEnabled")),
+          Map.entry("ViewEventLogFiles", List.of("ApiEnabled")),
           Map.entry("ModifyAllData", List.of("ViewAllData")),
           Map.entry("CustomizeApplication", List.of("ViewSetup")));
 

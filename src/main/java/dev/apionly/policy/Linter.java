@@ -86,7 +86,15 @@ public final class Linter {
       ObjectAccess access = closed.get(name);
       for (ObjectVerb verb : access == null ? Set.<ObjectVerb>of() : access.verbs()) {
         Ref explicit = object.access().get(verb);
-        Location where = explicit != null ? explicit.location() : object.object().location();
+        // an implied verb is reported where the verb that needs it is written
+        Location where =
+            explicit != null
+                ? explicit.location()
+                : integration.implied().stream()
+                    .filter(i -> i.grant().equals(name + "." + verb.key()))
+                    .map(ImpliedGrant::location)
+                    .findFirst()
+                    .orElse(object.object().location());
         Grant grant = new Grant(GrantKind.OBJECT, name, verb.key());
         grant(
             grant, catalogue, where, explicit != null, object.justification(), allowed, forbidden);
