@@ -77,6 +77,49 @@ class HostileInputTest {
     assertEquals(before, TestFiles.tree(project));
   }
 
+  /**
+   * The same corpus against a project that already holds generated output: every file of it, state
+   * file included, is unchanged to the byte; lint gives the same exit code; with --debug a stack
+   * trace may appear, a secret still does not.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("corpus")
+  void anExistingProjectIsLeftAsItWas(Path spec, @TempDir Path project) throws IOException {
+    Matcher expect = EXPECT.matcher(TestFiles.read(spec).lines().findFirst().orElse(""));
+    assertTrue(expect.matches(), spec.toString());
+    TestFiles.sfdxProject(project);
+    Path specs = project.resolve("specs");
+    TestFiles.write(
+        specs.resolve("good.yaml"),
+        "name: Good_Sync\nowner: o@acme.example\nobjects:\n  Account: { access: read }\n");
+    Path config = spec.resolveSibling("apionly.yaml");
+    if (Files.exists(config)) {
+      Files.copy(config, specs.resolve("apionly.yaml"));
+    }
+    Cli.Run first = Cli.run("generate", specs.toString(), "--out", project.toString());
+    assertEquals(0, first.exitCode(), first.toString());
+    Files.copy(spec, specs.resolve(spec.getFileName()));
+    Map<String, String> before = TestFiles.tree(project);
+
+    int code = Integer.parseInt(expect.group(1));
+    for (String[] args :
+        List.of(
+            new String[] {"generate", specs.toString(), "--out", project.toString()},
+            new String[] {"generate", "--debug", specs.toString(), "--out", project.toString()},
+            new String[] {"generate", "--check", specs.toString(), "--out", project.toString()},
+            new String[] {"lint", specs.toString()},
+            new String[] {"lint", "--format", "sarif", specs.toString()},
+            new String[] {"lint", "--format", "json", specs.toString()})) {
+      Cli.Run run = Cli.run(args);
+      assertEquals(code, run.exitCode(), String.join(" ", args) + "\n" + run);
+      assertFalse(run.toString().contains("SECRET"), "a secret was echoed:\n" + run);
+      if (!List.of(args).contains("--debug")) {
+        assertFalse(run.err().contains("\tat "), run.err());
+      }
+      assertEquals(before, TestFiles.tree(project), String.join(" ", args));
+    }
+  }
+
   /** Hostile files that cannot sit in the corpus as text: each refused, nothing written. */
   @Test
   void binaryHugeBombAndDeepFiles(@TempDir Path project) throws IOException {
