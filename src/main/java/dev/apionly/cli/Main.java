@@ -3,6 +3,11 @@ package dev.apionly.cli;
 import dev.apionly.diagnostic.ExitCode;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,17 +19,6 @@ import picocli.CommandLine.Command;
     description = {
       "Least-privilege API-only integration users for Salesforce, from one YAML spec per"
           + " integration."
-    },
-    subcommands = {
-      GenerateCommand.class,
-      LintCommand.class,
-      ImportCommand.class,
-      ReviewCommand.class,
-      ReportCommand.class,
-      InitCommand.class,
-      SchemaCommand.class,
-      CompletionCommand.class,
-      ValidateCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -38,6 +32,27 @@ public final class Main implements Runnable {
   /** Exit code of a bug in apionly itself. */
   static final int INTERNAL_ERROR = 3;
 
+  /**
+   * The subcommands, by the name each declares, in the order help lists them. Picocli reads a
+   * command's annotations when it is added, which takes a while for nine of them: a run adds only
+   * the one it names, and all of them only when it needs the whole tree (help, completion).
+   */
+  static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+
+  private static Map<String, Supplier<Object>> subcommands() {
+    Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
+    commands.put("generate", GenerateCommand::new);
+    commands.put("lint", LintCommand::new);
+    commands.put("import", ImportCommand::new);
+    commands.put("review", ReviewCommand::new);
+    commands.put("report", ReportCommand::new);
+    commands.put("init", InitCommand::new);
+    commands.put("schema", SchemaCommand::new);
+    commands.put("completion", CompletionCommand::new);
+    commands.put("validate", ValidateCommand::new);
+    return Collections.unmodifiableMap(commands);
+  }
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -45,14 +60,24 @@ public final class Main implements Runnable {
     throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
   }
 
-  /** The configured command line, writing to {@code out} and {@code err}, never in colour. */
+  /**
+   * The configured command line with every subcommand, writing to {@code out} and {@code err},
+   * never in colour.
+   */
   public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-    return commandLine(out, err, CommandLine.Help.Ansi.OFF);
+    return commandLine(out, err, CommandLine.Help.Ansi.OFF, SUBCOMMANDS.keySet());
   }
 
-  /** The configured command line; {@code ansi} says whether help and diagnostics use colour. */
-  static CommandLine commandLine(PrintWriter out, PrintWriter err, CommandLine.Help.Ansi ansi) {
+  /**
+   * The configured command line with the {@code subcommands} named; {@code ansi} says whether help
+   * and diagnostics use colour.
+   */
+  static CommandLine commandLine(
+      PrintWriter out, PrintWriter err, CommandLine.Help.Ansi ansi, Set<String> subcommands) {
     CommandLine line = new CommandLine(new Main());
+    for (String name : subcommands) {
+      line.addSubcommand(name, SUBCOMMANDS.get(name).get());
+    }
     line.setOut(out);
     line.setErr(err);
     line.setColorScheme(CommandLine.Help.defaultColorScheme(ansi));
@@ -69,11 +94,22 @@ public final class Main implements Runnable {
 
   static int run(PrintWriter out, PrintWriter err, CommandLine.Help.Ansi ansi, String... args) {
     try {
-      return commandLine(out, err, ansi).execute(args);
+      return commandLine(out, err, ansi, needed(args)).execute(args);
     } finally {
       out.flush();
       err.flush();
     }
+  }
+
+  /**
+   * The subcommands a run of {@code args} needs: the one named first, or all of them when none is
+   * (the root's help and errors list them) or for completion, which covers the whole tree.
+   */
+  static Set<String> needed(String... args) {
+    if (args.length > 0 && SUBCOMMANDS.containsKey(args[0]) && !args[0].equals("completion")) {
+      return Set.of(args[0]);
+    }
+    return SUBCOMMANDS.keySet();
   }
 
   public static void main(String[] args) {

@@ -19,8 +19,11 @@ public enum LintFormat {
   JSON,
   SARIF;
 
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  /** Made on first use: text, the common format, never needs it. */
+  private static final class Json {
+    static final ObjectMapper MAPPER =
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  }
 
   /** The findings in this format; {@code version} is apionly's, for SARIF's tool driver. */
   public String write(List<Finding> findings, boolean withNotes, String version) {
@@ -57,7 +60,7 @@ public enum LintFormat {
   }
 
   private static String json(List<Finding> findings) {
-    ObjectNode root = MAPPER.createObjectNode();
+    ObjectNode root = Json.MAPPER.createObjectNode();
     root.put("version", 1);
     ArrayNode list = root.putArray("findings");
     for (Finding finding : findings) {
@@ -77,7 +80,7 @@ public enum LintFormat {
   }
 
   private static String sarif(List<Finding> findings, String version) {
-    ObjectNode root = MAPPER.createObjectNode();
+    ObjectNode root = Json.MAPPER.createObjectNode();
     root.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
     root.put("version", "2.1.0");
     ObjectNode run = root.putArray("runs").addObject();
@@ -181,7 +184,7 @@ public enum LintFormat {
 
   private static String write(ObjectNode root) {
     try {
-      return MAPPER.writeValueAsString(root) + "\n";
+      return Json.MAPPER.writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

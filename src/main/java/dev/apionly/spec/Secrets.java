@@ -98,8 +98,52 @@ public final class Secrets {
   }
 
   private static boolean isSecretKey(String key) {
-    String plain = key.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
-    return SECRET_KEY_ENDINGS.stream().anyMatch(plain::endsWith);
+    StringBuilder plain = new StringBuilder(key.length());
+    for (int i = 0; i < key.length(); i++) {
+      char c = Character.toLowerCase(key.charAt(i));
+      if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+        plain.append(c);
+      }
+    }
+    String ending = plain.toString();
+    for (String secret : SECRET_KEY_ENDINGS) {
+      if (ending.endsWith(secret)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether any {@link #SHAPES shape} could match in {@code text}: each needs a fixed marker or a
+   * run of at least 40 key characters. Most text has neither, and then no pattern needs to run.
+   */
+  private static boolean mayHoldSecret(String text) {
+    int run = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean keyCharacter =
+          c >= 'a' && c <= 'z'
+              || c >= 'A' && c <= 'Z'
+              || c >= '0' && c <= '9'
+              || c == '+'
+              || c == '/'
+              || c == '='
+              || c == '-';
+      run = keyCharacter ? run + 1 : 0;
+      if (run >= 40) {
+        return true;
+      }
+    }
+    if (text.contains("-----BEGIN")
+        || text.contains("3MVG9")
+        || text.contains("eyJ")
+        || text.contains("AKIA")
+        || text.contains("00D") && text.indexOf('!') >= 0) {
+      return true;
+    }
+    String lower = text.toLowerCase(Locale.ROOT);
+    return lower.contains("pass") || lower.contains("pwd");
   }
 
   /** Where the value of a {@code key: value} or {@code - value} line starts, or -1. */
@@ -176,6 +220,9 @@ public final class Secrets {
             "key '" + Texts.abbreviate(key.group(2)) + "' names a secret");
         continue;
       }
+      if (!mayHoldSecret(line)) {
+        continue;
+      }
       for (Shape shape : SHAPES) {
         int at = shape.find(line);
         if (at >= 0) {
@@ -213,6 +260,9 @@ public final class Secrets {
   }
 
   private static void check(String text, Location location, Diagnostics found) {
+    if (!mayHoldSecret(text)) {
+      return;
+    }
     for (Shape shape : SHAPES) {
       if (shape.find(text) >= 0) {
         refuse(found, location, "this value looks like " + shape.what());

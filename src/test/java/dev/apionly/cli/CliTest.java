@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.apionly.Cli;
 import dev.apionly.TestFiles;
 import java.nio.file.Path;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,25 @@ class CliTest {
     assertEquals(0, run.exitCode());
     assertTrue(run.out().contains("generate"), run.out());
     assertTrue(run.out().contains("Exit codes:"), run.out());
+  }
+
+  /** A run builds only the subcommand it names, under the name that command declares. */
+  @Test
+  void eachSubcommandIsRegisteredUnderItsOwnName() {
+    Cli.Run help = Cli.run("--help");
+    for (var entry : Main.SUBCOMMANDS.entrySet()) {
+      picocli.CommandLine.Command command =
+          entry.getValue().get().getClass().getAnnotation(picocli.CommandLine.Command.class);
+      assertEquals(entry.getKey(), command.name());
+      assertTrue(help.out().contains("  " + entry.getKey() + " "), entry.getKey());
+      if (!entry.getKey().equals("completion")) {
+        assertEquals(Set.of(entry.getKey()), Main.needed(entry.getKey(), "--help"));
+      }
+    }
+    assertEquals(Main.SUBCOMMANDS.keySet(), Main.needed("completion"));
+    assertEquals(Main.SUBCOMMANDS.keySet(), Main.needed("--help"));
+    assertEquals(Main.SUBCOMMANDS.keySet(), Main.needed("generat"));
+    assertEquals(Set.of("generate"), Main.needed("generate", "x"));
   }
 
   @Test

@@ -18,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine.Help.Ansi;
@@ -116,14 +115,8 @@ class EcosystemCommandsTest {
             .contains("*o'k#1@acme.example"));
   }
 
-  /** Lint is run on the starter when this build has a lint command. */
   @Test
   void theStarterPassesLint(@TempDir Path dir) {
-    Assumptions.assumeTrue(
-        Main.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()))
-            .getSubcommands()
-            .containsKey("lint"),
-        "no lint command in this build");
     Cli.Run init =
         Cli.run("init", "Starter_Check", "--user", "s@acme.example", "--out", dir.toString());
     assertEquals(0, init.exitCode(), init.toString());

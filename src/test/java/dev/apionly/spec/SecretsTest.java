@@ -89,4 +89,23 @@ class SecretsTest {
     List<Diagnostic> mixed = read("name: A\n# " + "aB3".repeat(300_000) + "\n");
     assertEquals(1, mixed.size(), "one refusal for the line, however long");
   }
+
+  /** Every shape of secret, as a value and in a comment: the quick screen lets each through. */
+  @Test
+  void everyShapeIsFoundAsAValueAndInAComment() {
+    List<List<String>> shapes =
+        List.of(
+            List.of("-----BEGIN RSA PRIVATE KEY-----", "a private key"),
+            List.of("PassPhrase=S3cr3tPa55", "a password"),
+            List.of("3MVG9" + "A1b2C3d4E5".repeat(4), "an OAuth consumer key"),
+            List.of("00D5e000000AbCd!" + "AQ4AQ.S3cr3t_x".repeat(2), "a Salesforce access token"),
+            List.of("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ.S3cr3t", "a signed token (JWT)"),
+            List.of("AKIA" + "ABCD2345EFGH6789", "a cloud access key"),
+            List.of("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b", "a consumer secret or hash key"),
+            List.of("Zk8Qw3Rt6Yp1Lm4Nb7Vc2Xs5Df9Gh0Jk3Pq8S3cr3t", "a generated secret"));
+    for (List<String> shape : shapes) {
+      assertRefused("name: A\ndescription: \"" + shape.get(0) + "\"\n", 2, 14, shape.get(1));
+      assertRefused("name: A\n# was: " + shape.get(0) + "\n", 2, 8, shape.get(1));
+    }
+  }
 }
