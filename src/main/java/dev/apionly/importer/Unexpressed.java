@@ -2,14 +2,12 @@ package dev.apionly.importer;
 
 import dev.apionly.metadata.PermissionSetGroupXml;
 import dev.apionly.metadata.PermissionSetXml;
+import dev.apionly.metadata.UnknownElement;
 import dev.apionly.model.Salesforce;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
 
 /**
  * What a permission set or group file holds that a spec for an API-only user cannot express: tab
@@ -105,25 +103,11 @@ final class Unexpressed {
   }
 
   /** Unknown elements, each as {@code name: child=value, ...}, sorted for stable output. */
-  private static List<String> elements(List<Element> other) {
+  private static List<String> elements(List<UnknownElement> other) {
     List<String> out = new ArrayList<>();
-    for (Element element : other) {
-      StringBuilder line = new StringBuilder(element.getLocalName());
-      List<String> parts = new ArrayList<>();
-      NodeList children = element.getChildNodes();
-      for (int i = 0; i < children.getLength(); i++) {
-        Node child = children.item(i);
-        if (child instanceof Element e) {
-          parts.add(e.getLocalName() + "=" + e.getTextContent().strip());
-        }
-      }
-      if (parts.isEmpty() && !element.getTextContent().isBlank()) {
-        parts.add(element.getTextContent().strip());
-      }
-      if (!parts.isEmpty()) {
-        line.append(": ").append(String.join(", ", parts));
-      }
-      out.add(line.length() > MAX_LINE ? line.substring(0, MAX_LINE - 1) + "…" : line.toString());
+    for (UnknownElement element : other) {
+      String line = element.display();
+      out.add(line.length() > MAX_LINE ? line.substring(0, MAX_LINE - 1) + "…" : line);
     }
     out.sort(null);
     return out;

@@ -1,12 +1,12 @@
 package dev.apionly.metadata;
 
-import jakarta.xml.bind.annotation.XmlRootElement;
+import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlRootElement;
 
 /**
  * An {@code ExtlClntAppGlobalOauthSettings} file. The consumer key and secret are read only to tell
  * that a file holds them.
  */
-@XmlRootElement(name = "ExtlClntAppGlobalOauthSettings")
+@JacksonXmlRootElement(localName = "ExtlClntAppGlobalOauthSettings")
 public class EcaGlobalOauthSettingsXml {
   public String callbackUrl;
   public String certificate;

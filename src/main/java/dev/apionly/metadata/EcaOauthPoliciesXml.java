@@ -1,9 +1,9 @@
 package dev.apionly.metadata;
 
-import jakarta.xml.bind.annotation.XmlRootElement;
+import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlRootElement;
 
 /** An {@code ExtlClntAppOauthConfigurablePolicies} file: who may use an External Client App. */
-@XmlRootElement(name = "ExtlClntAppOauthConfigurablePolicies")
+@JacksonXmlRootElement(localName = "ExtlClntAppOauthConfigurablePolicies")
 public class EcaOauthPoliciesXml {
   public String clientCredentialsFlowUser;
   public String commaSeparatedPermissionSet;

@@ -1,9 +1,9 @@
 package dev.apionly.metadata;
 
-import jakarta.xml.bind.annotation.XmlRootElement;
+import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlRootElement;
 
 /** An {@code ExtlClntAppOauthSettings} file: the scopes of an External Client App. */
-@XmlRootElement(name = "ExtlClntAppOauthSettings")
+@JacksonXmlRootElement(localName = "ExtlClntAppOauthSettings")
 public class EcaOauthSettingsXml {
   public String commaSeparatedOauthScopes;
   public String externalClientApplication;

@@ -1,9 +1,9 @@
 package dev.apionly.metadata;
 
-import jakarta.xml.bind.annotation.XmlRootElement;
+import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlRootElement;
 
 /** An {@code ExternalClientApplication} file: the header of an External Client App. */
-@XmlRootElement(name = "ExternalClientApplication")
+@JacksonXmlRootElement(localName = "ExternalClientApplication")
 public class ExternalClientApplicationXml {
   public String contactEmail;
   public String description;

@@ -1,7 +1,8 @@
 package dev.apionly.metadata;
 
-import jakarta.xml.bind.UnmarshalException;
-import org.xml.sax.SAXParseException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import javax.xml.stream.XMLStreamException;
 
 /** A metadata file that cannot be read, with the line and column where known (0 otherwise). */
 public final class MetadataException extends Exception {
@@ -17,21 +18,38 @@ public final class MetadataException extends Exception {
     this.column = column;
   }
 
-  static MetadataException from(UnmarshalException e) {
-    Throwable cause = e.getLinkedException() != null ? e.getLinkedException() : e.getCause();
-    if (cause instanceof SAXParseException sax) {
-      return new MetadataException(
-          sax.getLineNumber(), sax.getColumnNumber(), "malformed XML: " + sax.getMessage());
-    }
-    if (cause instanceof javax.xml.stream.XMLStreamException stream
-        && stream.getLocation() != null) {
+  /** The reader's own exception, with the position it names (XML syntax errors always name one). */
+  static MetadataException from(JsonProcessingException e) {
+    Throwable cause = e.getCause();
+    if (cause instanceof XMLStreamException stream && stream.getLocation() != null) {
       return new MetadataException(
           stream.getLocation().getLineNumber(),
           stream.getLocation().getColumnNumber(),
-          "malformed XML: " + stream.getMessage());
+          "malformed XML: " + firstLine(stream.getMessage()));
     }
-    String message = e.getMessage() != null ? e.getMessage() : String.valueOf(cause);
-    return new MetadataException(0, 0, "not a metadata file: " + message);
+    JsonLocation at = e.getLocation();
+    String message = "not a metadata file: " + firstLine(e.getOriginalMessage());
+    return at == null || at.getLineNr() < 1
+        ? new MetadataException(0, 0, message)
+        : new MetadataException(at.getLineNr(), Math.max(at.getColumnNr(), 1), message);
+  }
+
+  /** A parse error of the stream reader itself, before any binding. */
+  static MetadataException from(XMLStreamException e) {
+    return e.getLocation() == null
+        ? new MetadataException(0, 0, "malformed XML: " + firstLine(e.getMessage()))
+        : new MetadataException(
+            e.getLocation().getLineNumber(),
+            e.getLocation().getColumnNumber(),
+            "malformed XML: " + firstLine(e.getMessage()));
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "unknown problem";
+    }
+    int newline = message.indexOf('\n');
+    return (newline < 0 ? message : message.substring(0, newline)).strip();
   }
 
   public int line() {

@@ -1,14 +1,19 @@
 package dev.apionly.metadata;
 
+import com.ctc.wstx.stax.WstxInputFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.dataformat.xml.XmlFactory;
+import com.fasterxml.jackson.dataformat.xml.XmlMapper;
+import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlRootElement;
 import dev.apionly.model.FieldAccess;
 import dev.apionly.model.ObjectAccess;
 import dev.apionly.model.ObjectVerb;
 import dev.apionly.model.PermissionSet;
 import dev.apionly.model.PermissionSetGroup;
-import jakarta.xml.bind.JAXBContext;
-import jakarta.xml.bind.JAXBException;
-import jakarta.xml.bind.UnmarshalException;
-import jakarta.xml.bind.Unmarshaller;
+import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -16,12 +21,11 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import javax.xml.parsers.ParserConfigurationException;
-import javax.xml.parsers.SAXParserFactory;
-import javax.xml.transform.sax.SAXSource;
-import org.xml.sax.InputSource;
-import org.xml.sax.SAXException;
-import org.xml.sax.XMLReader;
+import javax.xml.stream.Location;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 
 /**
  * Reads Salesforce metadata XML safely (no DTDs, no external entities) and maps it to the model.
@@ -31,70 +35,56 @@ public final class MetadataXml {
   /** The namespace of every Metadata API file. */
   public static final String NAMESPACE = "http://soap.sforce.com/2006/04/metadata";
 
-  private static volatile JAXBContext context;
+  /**
+   * The stream reader: Woodstox, named rather than looked up, with DTDs and so every entity off.
+   * Factories and mappers are thread-safe once configured; a reader is made per file.
+   */
+  private static final XMLInputFactory INPUT = inputFactory();
 
   /**
-   * XML readers and unmarshallers are not thread-safe and costly to make: one of each per thread.
-   * SAX, not StAX: JAXB reads it about twice as fast. No DTDs, so no external entities either.
+   * Repeated elements are lists without a wrapper element, as in every Metadata API file, and may
+   * be split; elements a class has no field for are skipped, or kept by the classes that collect
+   * them.
    */
-  private static final ThreadLocal<XMLReader> READER =
-      ThreadLocal.withInitial(
-          () -> {
-            try {
-              SAXParserFactory factory = SAXParserFactory.newInstance();
-              factory.setNamespaceAware(true);
-              factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-              factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
-              factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-              return factory.newSAXParser().getXMLReader();
-            } catch (ParserConfigurationException | SAXException e) {
-              throw new IllegalStateException("no secure XML parser", e);
-            }
-          });
+  private static final XmlMapper MAPPER =
+      XmlMapper.builder(XmlFactory.builder().xmlInputFactory(INPUT).build())
+          .defaultUseWrapper(false)
+          // a hand-edited file may split a list (some entries, another element, more entries):
+          // each run of entries adds to the list instead of replacing the one before
+          .withConfigOverride(List.class, list -> list.setMergeable(true))
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .build();
 
-  private static final ThreadLocal<Unmarshaller> UNMARSHALLER =
-      ThreadLocal.withInitial(
-          () -> {
-            try {
-              return context().createUnmarshaller();
-            } catch (JAXBException e) {
-              throw new IllegalStateException("JAXB model of the Metadata API is broken", e);
-            }
-          });
+  private static final ClassValue<ObjectReader> READERS =
+      new ClassValue<>() {
+        @Override
+        protected ObjectReader computeValue(Class<?> type) {
+          return MAPPER.readerFor(type);
+        }
+      };
 
   private MetadataXml() {}
 
-  /** Builds the JAXB context now, so a later first parse does not wait for it. */
+  /** Builds the readers of every generated file kind now, so a later first parse does not wait. */
   public static void prepare() {
-    context();
+    for (Class<?> type :
+        List.of(
+            PermissionSetXml.class,
+            MutingPermissionSetXml.class,
+            PermissionSetGroupXml.class,
+            UserAccessPolicyXml.class,
+            PackageXml.class)) {
+      READERS.get(type);
+    }
   }
 
-  private static JAXBContext context() {
-    JAXBContext local = context;
-    if (local == null) {
-      synchronized (MetadataXml.class) {
-        local = context;
-        if (local == null) {
-          try {
-            local =
-                JAXBContext.newInstance(
-                    PermissionSetXml.class,
-                    MutingPermissionSetXml.class,
-                    PermissionSetGroupXml.class,
-                    UserAccessPolicyXml.class,
-                    ExternalClientApplicationXml.class,
-                    EcaOauthSettingsXml.class,
-                    EcaGlobalOauthSettingsXml.class,
-                    EcaOauthPoliciesXml.class,
-                    PackageXml.class);
-          } catch (JAXBException e) {
-            throw new IllegalStateException("JAXB model of the Metadata API is broken", e);
-          }
-          context = local;
-        }
-      }
-    }
-    return local;
+  private static XMLInputFactory inputFactory() {
+    XMLInputFactory factory = new WstxInputFactory();
+    factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+    factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+    factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+    factory.setProperty(XMLInputFactory.IS_COALESCING, true);
+    return factory;
   }
 
   /** Parses {@code text} as a metadata file whose root must be {@code type}. */
@@ -104,36 +94,75 @@ public final class MetadataXml {
 
   /** Parses {@code reader} as a metadata file whose root must be {@code type}. */
   public static <T> T parse(Reader reader, Class<T> type) throws MetadataException {
+    XMLStreamReader stream = null;
     try {
-      Object root =
-          UNMARSHALLER.get().unmarshal(new SAXSource(READER.get(), new InputSource(reader)));
-      if (root instanceof jakarta.xml.bind.JAXBElement<?> element) {
-        root = element.getValue();
+      stream = INPUT.createXMLStreamReader(reader);
+      root(stream, rootName(type));
+      try (JsonParser parser = MAPPER.getFactory().createParser(stream)) {
+        return READERS.get(type).readValue(parser);
       }
-      if (!type.isInstance(root) || type != root.getClass()) {
-        throw new MetadataException(
-            0,
-            0,
-            "root element is "
-                + rootName(root)
-                + ", expected "
-                + type.getAnnotation(jakarta.xml.bind.annotation.XmlRootElement.class).name());
-      }
-      return type.cast(root);
-    } catch (UnmarshalException e) {
+    } catch (XMLStreamException e) {
       throw MetadataException.from(e);
-    } catch (JAXBException e) {
-      throw new MetadataException(0, 0, "not a metadata file: " + e.getMessage());
+    } catch (JsonProcessingException e) {
+      throw MetadataException.from(e);
+    } catch (IOException e) {
+      throw new MetadataException(0, 0, "cannot read: " + e.getMessage());
+    } finally {
+      close(stream);
     }
   }
 
-  private static String rootName(Object root) {
-    if (root == null) {
-      return "missing";
+  /**
+   * Moves {@code stream} to the root element and checks it is {@code expected}, in metadata's
+   * namespace.
+   */
+  private static void root(XMLStreamReader stream, String expected)
+      throws XMLStreamException, MetadataException {
+    while (stream.hasNext()) {
+      int event = stream.next();
+      if (event == XMLStreamConstants.DTD) {
+        Location at = stream.getLocation();
+        throw new MetadataException(
+            at.getLineNumber(),
+            at.getColumnNumber(),
+            "a DOCTYPE is not accepted in metadata files (no DTDs, no entities)");
+      }
+      if (event == XMLStreamConstants.START_ELEMENT) {
+        String found = stream.getLocalName();
+        String namespace = stream.getNamespaceURI();
+        if (!found.equals(expected) || !NAMESPACE.equals(namespace)) {
+          Location at = stream.getLocation();
+          throw new MetadataException(
+              at.getLineNumber(),
+              at.getColumnNumber(),
+              "root element is "
+                  + found
+                  + (NAMESPACE.equals(namespace)
+                      ? ""
+                      : " in namespace '" + (namespace == null ? "" : namespace) + "'")
+                  + ", expected "
+                  + expected
+                  + " in "
+                  + NAMESPACE);
+        }
+        return;
+      }
     }
-    jakarta.xml.bind.annotation.XmlRootElement annotation =
-        root.getClass().getAnnotation(jakarta.xml.bind.annotation.XmlRootElement.class);
-    return annotation == null ? root.getClass().getSimpleName() : annotation.name();
+    throw new MetadataException(0, 0, "root element is missing, expected " + expected);
+  }
+
+  private static String rootName(Class<?> type) {
+    return type.getAnnotation(JacksonXmlRootElement.class).localName();
+  }
+
+  private static void close(XMLStreamReader stream) {
+    if (stream != null) {
+      try {
+        stream.close();
+      } catch (XMLStreamException e) {
+        // nothing was held open but the reader's own buffers
+      }
+    }
   }
 
   /**

@@ -1,7 +1,7 @@
 package dev.apionly.metadata;
 
-import jakarta.xml.bind.annotation.XmlRootElement;
+import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlRootElement;
 
 /** A {@code MutingPermissionSet} file: the same elements as a permission set, meaning "off". */
-@XmlRootElement(name = "MutingPermissionSet")
+@JacksonXmlRootElement(localName = "MutingPermissionSet")
 public class MutingPermissionSetXml extends PermissionSetXml {}

@@ -1,11 +1,11 @@
 package dev.apionly.metadata;
 
-import jakarta.xml.bind.annotation.XmlRootElement;
+import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlRootElement;
 import java.util.ArrayList;
 import java.util.List;
 
 /** A {@code package.xml} (or {@code destructiveChanges.xml}) manifest. */
-@XmlRootElement(name = "Package")
+@JacksonXmlRootElement(localName = "Package")
 public class PackageXml {
   public List<Types> types = new ArrayList<>();
   public String version;

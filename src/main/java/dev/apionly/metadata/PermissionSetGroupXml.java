@@ -1,13 +1,13 @@
 package dev.apionly.metadata;
 
-import jakarta.xml.bind.annotation.XmlAnyElement;
-import jakarta.xml.bind.annotation.XmlRootElement;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlRootElement;
 import java.util.ArrayList;
 import java.util.List;
-import org.w3c.dom.Element;
 
 /** A {@code PermissionSetGroup} file. */
-@XmlRootElement(name = "PermissionSetGroup")
+@JacksonXmlRootElement(localName = "PermissionSetGroup")
 public class PermissionSetGroupXml {
   public String description;
   public Boolean hasActivationRequired;
@@ -16,5 +16,11 @@ public class PermissionSetGroupXml {
   public List<String> permissionSets = new ArrayList<>();
   public String status;
 
-  @XmlAnyElement public List<Element> other = new ArrayList<>();
+  /** Elements apionly has no field for, in the order read. */
+  @JsonIgnore public final List<UnknownElement> other = new ArrayList<>();
+
+  @JsonAnySetter
+  void unknown(String name, Object value) {
+    other.add(UnknownElement.of(name, value));
+  }
 }

@@ -1,16 +1,16 @@
 package dev.apionly.metadata;
 
-import jakarta.xml.bind.annotation.XmlAnyElement;
-import jakarta.xml.bind.annotation.XmlRootElement;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlRootElement;
 import java.util.ArrayList;
 import java.util.List;
-import org.w3c.dom.Element;
 
 /**
  * A {@code PermissionSet} file as Salesforce writes it. Elements apionly has no field for (tab
  * settings, application visibilities…) are kept in {@link #other} so nothing is dropped silently.
  */
-@XmlRootElement(name = "PermissionSet")
+@JacksonXmlRootElement(localName = "PermissionSet")
 public class PermissionSetXml {
 
   public List<NamedAccess> classAccesses = new ArrayList<>();
@@ -29,7 +29,13 @@ public class PermissionSetXml {
   public List<RecordTypeVisibility> recordTypeVisibilities = new ArrayList<>();
   public List<NamedAccess> userPermissions = new ArrayList<>();
 
-  @XmlAnyElement public List<Element> other = new ArrayList<>();
+  /** Elements apionly has no field for, in the order read. */
+  @JsonIgnore public final List<UnknownElement> other = new ArrayList<>();
+
+  @JsonAnySetter
+  void unknown(String name, Object value) {
+    other.add(UnknownElement.of(name, value));
+  }
 
   /**
    * One enabled-or-not entry. Salesforce names the name element differently per list ({@code
@@ -76,7 +82,7 @@ public class PermissionSetXml {
 
   /** A record type made visible (or not). */
   public static class RecordTypeVisibility {
-    @jakarta.xml.bind.annotation.XmlElement(name = "default")
+    @com.fasterxml.jackson.annotation.JsonProperty("default")
     public Boolean isDefault;
 
     public String recordType;

@@ -1,11 +1,11 @@
 package dev.apionly.metadata;
 
-import jakarta.xml.bind.annotation.XmlRootElement;
+import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlRootElement;
 import java.util.ArrayList;
 import java.util.List;
 
 /** A {@code UserAccessPolicy} file. */
-@XmlRootElement(name = "UserAccessPolicy")
+@JacksonXmlRootElement(localName = "UserAccessPolicy")
 public class UserAccessPolicyXml {
   public String booleanFilter;
   public String description;

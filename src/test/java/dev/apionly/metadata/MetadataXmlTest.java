@@ -96,4 +96,39 @@ class MetadataXmlTest {
       assertTrue(xml.label != null, file.toString());
     }
   }
+
+  /** A list split by other elements, as hand edits leave it, is read whole. */
+  @Test
+  void aSplitListIsReadWhole() throws MetadataException {
+    PermissionSetXml xml =
+        MetadataXml.parse(
+            HEAD
+                + "    <userPermissions><enabled>true</enabled><name>ApiEnabled</name></userPermissions>\n"
+                + "    <label>S</label>\n"
+                + "    <tabSettings><tab>Invoice__c</tab><visibility>Visible</visibility></tabSettings>\n"
+                + "    <userPermissions><enabled>true</enabled><name>RunFlow</name></userPermissions>\n"
+                + "    <tabSettings><tab>Order__c</tab><visibility>Hidden</visibility></tabSettings>\n"
+                + "</PermissionSet>",
+            PermissionSetXml.class);
+    assertEquals(
+        List.of("ApiEnabled", "RunFlow"),
+        xml.userPermissions.stream().map(PermissionSetXml.NamedAccess::key).toList());
+    assertEquals(
+        List.of(
+            "tabSettings: tab=Invoice__c, visibility=Visible",
+            "tabSettings: tab=Order__c, visibility=Hidden"),
+        xml.other.stream().map(UnknownElement::display).toList());
+  }
+
+  @Test
+  void aRootOutsideTheMetadataNamespaceIsNamed() {
+    MetadataException e =
+        assertThrows(
+            MetadataException.class,
+            () ->
+                MetadataXml.parse(
+                    "<PermissionSet><label>X</label></PermissionSet>", PermissionSetXml.class));
+    assertTrue(e.getMessage().contains("in namespace ''"), e.getMessage());
+    assertEquals(1, e.line());
+  }
 }
