@@ -61,10 +61,21 @@ public final class Linter {
     for (SpecSet.LoadedSpec loaded : specs.specs()) {
       Integration integration = byName.get(loaded.spec().name().value());
       if (integration != null) {
-        linter.check(loaded.spec(), loaded.config(), integration, byName);
         byConfig.computeIfAbsent(loaded.config(), c -> new ArrayList<>()).add(integration);
       }
     }
+    // each spec is checked on its own: on every core, the findings sorted below all the same
+    specs.specs().parallelStream()
+        .filter(loaded -> byName.containsKey(loaded.spec().name().value()))
+        .map(
+            loaded -> {
+              Linter one = new Linter();
+              one.check(
+                  loaded.spec(), loaded.config(), byName.get(loaded.spec().name().value()), byName);
+              return one.findings;
+            })
+        .toList()
+        .forEach(linter::addAll);
     byConfig.forEach((config, governed) -> linter.addAll(PolicyCheck.check(config, governed)));
     linter.findings.sort(ORDER);
     return List.copyOf(linter.findings);

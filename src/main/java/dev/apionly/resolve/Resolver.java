@@ -57,11 +57,16 @@ public final class Resolver {
    */
   public static List<Integration> resolve(SpecSet specs, Path base, Diagnostics diagnostics) {
     checkNamesUnique(specs, diagnostics);
-    List<Integration> out = new ArrayList<>();
-    for (SpecSet.LoadedSpec loaded : specs.specs()) {
-      out.add(integration(loaded.spec(), loaded.config(), relative(base, loaded.spec().file())));
-    }
     diagnostics.throwIfErrors(ExitCode.BAD_INPUT);
+    // each spec resolves on its own: on every core, sorted by name below
+    List<Integration> out =
+        new ArrayList<>(
+            specs.specs().parallelStream()
+                .map(
+                    loaded ->
+                        integration(
+                            loaded.spec(), loaded.config(), relative(base, loaded.spec().file())))
+                .toList());
     out.sort(Comparator.comparing(Integration::name));
     return out;
   }

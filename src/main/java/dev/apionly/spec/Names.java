@@ -16,11 +16,6 @@ public final class Names {
 
   private static final Pattern API_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9]*(_[A-Za-z0-9]+)*");
   private static final Pattern PART = Pattern.compile("[A-Za-z][A-Za-z0-9]*(_[A-Za-z0-9]+)*");
-  private static final String REFERENCE_TEXT =
-      "[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*(?:__[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*){0,2}";
-  private static final Pattern REFERENCE = Pattern.compile(REFERENCE_TEXT);
-  private static final Pattern REFERENCE_PARTS =
-      Pattern.compile(REFERENCE_TEXT + "(?:-" + REFERENCE_TEXT + ")*");
   private static final Pattern DOUBLE_UNDERSCORE = Pattern.compile("__");
   private static final Pattern USER_PERMISSION = Pattern.compile("[A-Za-z][A-Za-z0-9]*");
   private static final Pattern EMAIL =
@@ -56,12 +51,54 @@ public final class Names {
     if (name.length() > MAX_REFERENCE) {
       return "is " + name.length() + " characters long; at most " + MAX_REFERENCE + " are accepted";
     }
-    Pattern valid =
-        extraSeparator == 0 ? REFERENCE : extraSeparator == '-' ? REFERENCE_PARTS : null;
-    if (valid != null && valid.matcher(name).matches()) {
-      return null; // the common case, one precompiled match
+    if (isReference(name, extraSeparator)) {
+      return null; // the common case, one pass over the characters
     }
     return partProblem(name, extraSeparator);
+  }
+
+  /**
+   * Whether {@code name} is pieces joined by {@code extraSeparator} (none when 0), each piece at
+   * most three parts joined by {@code __}, each part a letter then letters and digits with single
+   * underscores between them.
+   */
+  private static boolean isReference(String name, char extraSeparator) {
+    int parts = 1;
+    boolean partStart = true;
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (partStart) {
+        if (!isLetter(c)) {
+          return false;
+        }
+        partStart = false;
+      } else if (c == '_') {
+        boolean separator = i + 1 < name.length() && name.charAt(i + 1) == '_';
+        if (separator) {
+          if (++parts > 3) {
+            return false;
+          }
+          i++;
+          partStart = true;
+        } else if (i + 1 == name.length() || !isLetterOrDigit(name.charAt(i + 1))) {
+          return false;
+        }
+      } else if (extraSeparator != 0 && c == extraSeparator) {
+        parts = 1;
+        partStart = true;
+      } else if (!isLetterOrDigit(c)) {
+        return false;
+      }
+    }
+    return !partStart;
+  }
+
+  private static boolean isLetter(char c) {
+    return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
+  }
+
+  private static boolean isLetterOrDigit(char c) {
+    return isLetter(c) || c >= '0' && c <= '9';
   }
 
   /** The same verdict as {@link #referenceProblem}, part by part, saying which rule is broken. */

@@ -9,7 +9,6 @@ import dev.apionly.spec.YamlNode.ScalarNode;
 import dev.apionly.spec.YamlNode.SeqNode;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.IntPredicate;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -131,19 +130,18 @@ public final class Secrets {
               || c == '='
               || c == '-';
       run = keyCharacter ? run + 1 : 0;
-      if (run >= 40) {
+      if (run >= 40
+          || (c == 'p' || c == 'P')
+              && (text.regionMatches(true, i, "pass", 0, 4)
+                  || text.regionMatches(true, i, "pwd", 0, 3))) {
         return true;
       }
     }
-    if (text.contains("-----BEGIN")
+    return text.contains("-----BEGIN")
         || text.contains("3MVG9")
         || text.contains("eyJ")
         || text.contains("AKIA")
-        || text.contains("00D") && text.indexOf('!') >= 0) {
-      return true;
-    }
-    String lower = text.toLowerCase(Locale.ROOT);
-    return lower.contains("pass") || lower.contains("pwd");
+        || text.contains("00D") && text.indexOf('!') >= 0;
   }
 
   /** Where the value of a {@code key: value} or {@code - value} line starts, or -1. */

@@ -44,14 +44,18 @@ public final class ProjectWriter {
       checkInside(root, file.path());
       wanted.put(file.path(), file);
     }
-    Map<String, StateFile.Entry> next = new LinkedHashMap<>();
-    for (OutputFile file : wanted.values()) {
-      next.put(
-          file.path(),
-          new StateFile.Entry(
-              file.path(), file.integration(), file.spec(), StateFile.sha256(file.bytes())));
-    }
-    byte[] state = StateFile.format(next.values()).getBytes(StandardCharsets.UTF_8);
+    // hashing every file is the costliest step here: on every core, in path order all the same
+    List<StateFile.Entry> next =
+        wanted.values().parallelStream()
+            .map(
+                file ->
+                    new StateFile.Entry(
+                        file.path(),
+                        file.integration(),
+                        file.spec(),
+                        StateFile.sha256(file.bytes())))
+            .toList();
+    byte[] state = StateFile.format(next).getBytes(StandardCharsets.UTF_8);
     wanted.put(StateFile.PATH, new OutputFile(StateFile.PATH, "-", "-", state));
 
     List<Change> changes = new ArrayList<>();

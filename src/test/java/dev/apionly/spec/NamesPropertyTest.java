@@ -7,7 +7,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.Chars;
 import net.jqwik.api.constraints.StringLength;
 
-/** The one-regex check of references agrees with the part-by-part check that explains failures. */
+/** The one-pass check of references agrees with the part-by-part check that explains failures. */
 class NamesPropertyTest {
 
   @Property(tries = 5000)
