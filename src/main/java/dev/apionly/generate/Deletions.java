@@ -7,7 +7,6 @@ import dev.apionly.render.ComponentType;
 import dev.apionly.write.StateFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -71,8 +70,7 @@ final class Deletions {
       if (!StateFile.sha256(bytes).equals(entry.sha256())) {
         return Optional.empty();
       }
-      PackageXml manifest =
-          MetadataXml.parse(new String(bytes, StandardCharsets.UTF_8), PackageXml.class);
+      PackageXml manifest = MetadataXml.parse(bytes, PackageXml.class);
       SortedSet<ComponentType.Component> out = new TreeSet<>();
       for (PackageXml.Types types : manifest.types) {
         Optional<ComponentType> type = ComponentType.ofTypeName(types.name);

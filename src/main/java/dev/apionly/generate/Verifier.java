@@ -65,7 +65,7 @@ final class Verifier {
         case PERMISSION_SET -> {
           PermissionSet parsed =
               MetadataXml.toModel(
-                  integration.name(), MetadataXml.parse(file.text(), PermissionSetXml.class));
+                  integration.name(), MetadataXml.parse(file.bytes(), PermissionSetXml.class));
           compare(
               file,
               "grants",
@@ -84,17 +84,17 @@ final class Verifier {
           PermissionSet expected = integration.muting().orElseThrow();
           PermissionSet parsed =
               MetadataXml.toModel(
-                  expected.name(), MetadataXml.parse(file.text(), MutingPermissionSetXml.class));
+                  expected.name(), MetadataXml.parse(file.bytes(), MutingPermissionSetXml.class));
           compare(file, "muted grants", expected.grantsOnly(), parsed.grantsOnly(), problems);
         }
         case PERMISSION_SET_GROUP -> {
           PermissionSetGroup parsed =
               MetadataXml.toModel(
-                  integration.name(), MetadataXml.parse(file.text(), PermissionSetGroupXml.class));
+                  integration.name(), MetadataXml.parse(file.bytes(), PermissionSetGroupXml.class));
           compare(file, "group", integration.group(), parsed, problems);
         }
         case USER_ACCESS_POLICY -> {
-          UserAccessPolicyXml parsed = MetadataXml.parse(file.text(), UserAccessPolicyXml.class);
+          UserAccessPolicyXml parsed = MetadataXml.parse(file.bytes(), UserAccessPolicyXml.class);
           compare(file, "policy grants", expectedGrants(integration), grants(parsed), problems);
           IntegrationUser user = integration.user().orElseThrow();
           Set<String> filters = new TreeSet<>();
@@ -106,19 +106,19 @@ final class Verifier {
         }
         case EXTERNAL_CLIENT_APP -> {
           ExternalClientApplicationXml parsed =
-              MetadataXml.parse(file.text(), ExternalClientApplicationXml.class);
+              MetadataXml.parse(file.bytes(), ExternalClientApplicationXml.class);
           compare(file, "label", client(integration).label(), strip(parsed.label), problems);
         }
         case ECA_OAUTH_SETTINGS -> {
           OAuthClient client = client(integration);
-          EcaOauthSettingsXml parsed = MetadataXml.parse(file.text(), EcaOauthSettingsXml.class);
+          EcaOauthSettingsXml parsed = MetadataXml.parse(file.bytes(), EcaOauthSettingsXml.class);
           compare(file, "app", client.name(), strip(parsed.externalClientApplication), problems);
           compare(file, "scopes", client.scopes(), scopes(parsed, file, problems), problems);
         }
         case ECA_GLOBAL_OAUTH_SETTINGS -> {
           OAuthClient client = client(integration);
           EcaGlobalOauthSettingsXml parsed =
-              MetadataXml.parse(file.text(), EcaGlobalOauthSettingsXml.class);
+              MetadataXml.parse(file.bytes(), EcaGlobalOauthSettingsXml.class);
           if (parsed.consumerKey != null || parsed.consumerSecret != null) {
             problems.add(
                 file.path() + ": holds a consumer key or secret, which apionly never writes");
@@ -144,7 +144,7 @@ final class Verifier {
         }
         case ECA_OAUTH_POLICIES -> {
           OAuthClient client = client(integration);
-          EcaOauthPoliciesXml parsed = MetadataXml.parse(file.text(), EcaOauthPoliciesXml.class);
+          EcaOauthPoliciesXml parsed = MetadataXml.parse(file.bytes(), EcaOauthPoliciesXml.class);
           compare(file, "app", client.name(), strip(parsed.externalClientApplication), problems);
           compare(
               file,
@@ -175,12 +175,12 @@ final class Verifier {
       }
     } else if (file.path().endsWith(".json")) {
       IntegrationUser user = integration.user().orElseThrow();
-      JsonNode json = JSON.readTree(file.text());
+      JsonNode json = JSON.readTree(file.bytes());
       compare(file, "Username", user.username(), json.path("Username").asText(null), problems);
       compare(
           file, "profileName", user.profileName(), json.path("profileName").asText(null), problems);
     } else if (file.path().endsWith("package.xml")) {
-      MetadataXml.parse(file.text(), PackageXml.class);
+      MetadataXml.parse(file.bytes(), PackageXml.class);
     }
   }
 

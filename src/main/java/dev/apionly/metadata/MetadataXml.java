@@ -13,6 +13,7 @@ import dev.apionly.model.ObjectAccess;
 import dev.apionly.model.ObjectVerb;
 import dev.apionly.model.PermissionSet;
 import dev.apionly.model.PermissionSetGroup;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -92,11 +93,29 @@ public final class MetadataXml {
     return parse(new StringReader(text), type);
   }
 
+  /**
+   * Parses {@code bytes} (UTF-8, or as its XML declaration says) as a metadata file of {@code
+   * type}.
+   */
+  public static <T> T parse(byte[] bytes, Class<T> type) throws MetadataException {
+    try {
+      return parse(INPUT.createXMLStreamReader(new ByteArrayInputStream(bytes)), type);
+    } catch (XMLStreamException e) {
+      throw MetadataException.from(e);
+    }
+  }
+
   /** Parses {@code reader} as a metadata file whose root must be {@code type}. */
   public static <T> T parse(Reader reader, Class<T> type) throws MetadataException {
-    XMLStreamReader stream = null;
     try {
-      stream = INPUT.createXMLStreamReader(reader);
+      return parse(INPUT.createXMLStreamReader(reader), type);
+    } catch (XMLStreamException e) {
+      throw MetadataException.from(e);
+    }
+  }
+
+  private static <T> T parse(XMLStreamReader stream, Class<T> type) throws MetadataException {
+    try {
       root(stream, rootName(type));
       try (JsonParser parser = MAPPER.getFactory().createParser(stream)) {
         return READERS.get(type).readValue(parser);

@@ -138,6 +138,6 @@ public final class IntegrationRenderer {
   }
 
   private RenderedFile file(String path, String integration, TemplateVars vars) {
-    return new RenderedFile(path, integration, templates.render(vars.template(), vars));
+    return RenderedFile.of(path, integration, templates.render(vars.template(), vars));
   }
 }

@@ -1,6 +1,6 @@
 package dev.apionly.render;
 
-import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
@@ -85,13 +85,44 @@ public final class VelocityRenderer implements TemplateRenderer {
         (ReferenceInsertionEventHandler)
             (ctx, reference, value) -> value == null ? null : escaper.escape(value.toString()));
     cartridge.attachToContext(context);
-    StringWriter out = new StringWriter();
+    TextWriter out = new TextWriter();
     try {
       template.merge(context, out);
     } catch (RuntimeException e) {
       throw new TemplateException("template " + name + " failed: " + e.getMessage());
     }
     return out.toString();
+  }
+
+  /** A {@link java.io.StringWriter} without its lock: each render writes from one thread. */
+  private static final class TextWriter extends Writer {
+    private final StringBuilder text = new StringBuilder(8192);
+
+    @Override
+    public void write(char[] chars, int offset, int length) {
+      text.append(chars, offset, length);
+    }
+
+    @Override
+    public void write(String string, int offset, int length) {
+      text.append(string, offset, offset + length);
+    }
+
+    @Override
+    public void write(int c) {
+      text.append((char) c);
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
+
+    @Override
+    public String toString() {
+      return text.toString();
+    }
   }
 
   /** Where templates are read from, for messages. */
