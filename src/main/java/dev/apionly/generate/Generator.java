@@ -87,7 +87,7 @@ public final class Generator {
             });
     SpecSet specs = SpecLoader.load(request.inputs(), diagnostics);
     List<Integration> integrations = Resolver.resolve(specs, project.root(), diagnostics);
-    check(Linter.lint(specs, integrations), diagnostics);
+    check(Linter.lint(specs, integrations, false), diagnostics);
     checkApiVersion(project, integrations, specs);
 
     IntegrationRenderer renderer =

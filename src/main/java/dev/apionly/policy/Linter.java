@@ -50,11 +50,21 @@ public final class Linter {
 
   private final List<Finding> findings = new ArrayList<>();
 
-  private Linter() {}
+  /** Whether notes are wanted: generate shows only warnings and errors, and skips making them. */
+  private final boolean notes;
+
+  private Linter(boolean notes) {
+    this.notes = notes;
+  }
 
   /** Every finding of {@code specs}, whose resolved integrations are {@code integrations}. */
   public static List<Finding> lint(SpecSet specs, List<Integration> integrations) {
-    Linter linter = new Linter();
+    return lint(specs, integrations, true);
+  }
+
+  /** The findings of {@code specs}, notes only if {@code notes}. */
+  public static List<Finding> lint(SpecSet specs, List<Integration> integrations, boolean notes) {
+    Linter linter = new Linter(notes);
     Map<String, Integration> byName = new HashMap<>();
     integrations.forEach(i -> byName.put(i.name(), i));
     Map<ProjectConfig, List<Integration>> byConfig = new java.util.LinkedHashMap<>();
@@ -69,7 +79,7 @@ public final class Linter {
         .filter(loaded -> byName.containsKey(loaded.spec().name().value()))
         .map(
             loaded -> {
-              Linter one = new Linter();
+              Linter one = new Linter(notes);
               one.check(
                   loaded.spec(), loaded.config(), byName.get(loaded.spec().name().value()), byName);
               return one.findings;
@@ -92,6 +102,8 @@ public final class Linter {
     Map<String, ObjectAccess> closed = new HashMap<>();
     integration.permissionSet().objects().forEach(o -> closed.put(o.object(), o));
 
+    Map<String, Location> impliedAt = new HashMap<>();
+    integration.implied().forEach(i -> impliedAt.putIfAbsent(i.grant(), i.location()));
     for (ObjectSpec object : spec.objects()) {
       String name = object.object().value();
       ObjectAccess access = closed.get(name);
@@ -101,11 +113,7 @@ public final class Linter {
         Location where =
             explicit != null
                 ? explicit.location()
-                : integration.implied().stream()
-                    .filter(i -> i.grant().equals(name + "." + verb.key()))
-                    .map(ImpliedGrant::location)
-                    .findFirst()
-                    .orElse(object.object().location());
+                : impliedAt.getOrDefault(name + "." + verb.key(), object.object().location());
         Grant grant = new Grant(GrantKind.OBJECT, name, verb.key());
         grant(
             grant, catalogue, where, explicit != null, object.justification(), allowed, forbidden);
@@ -169,10 +177,12 @@ public final class Linter {
       imported(permission.justification());
     }
     for (ImpliedGrant implied : integration.implied()) {
-      add(
-          Rule.IMPLIED_GRANT,
-          implied.location(),
-          implied.grant() + " is added because " + implied.requiredBy() + " needs it");
+      if (notes) {
+        add(
+            Rule.IMPLIED_GRANT,
+            implied.location(),
+            implied.grant() + " is added because " + implied.requiredBy() + " needs it");
+      }
       if (!implied.grant().contains(".")) {
         // an implied user permission: justified by its cause, but the policy still applies
         grant(
@@ -332,7 +342,9 @@ public final class Linter {
   }
 
   private void add(Rule rule, Location where, String message) {
-    findings.add(new Finding(rule, rule.level(), where, message));
+    if (notes || rule.level() != Severity.NOTE) {
+      findings.add(new Finding(rule, rule.level(), where, message));
+    }
   }
 
   private void addAll(List<Finding> more) {

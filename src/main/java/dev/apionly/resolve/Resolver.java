@@ -275,12 +275,9 @@ public final class Resolver {
       String prefix = object.object().value() + ".";
       object.readFields().forEach(f -> out.add(new FieldAccess(prefix + f.value(), false)));
       for (Ref field : object.editFields()) {
-        out.add(new FieldAccess(prefix + field.value(), true));
-        implied.add(
-            new ImpliedGrant(
-                prefix + field.value() + " read",
-                prefix + field.value() + " edit",
-                field.location()));
+        String name = prefix + field.value();
+        out.add(new FieldAccess(name, true));
+        implied.add(new ImpliedGrant(name + " read", name + " edit", field.location()));
       }
     }
     return out;
