@@ -16,6 +16,7 @@ import dev.apionly.render.OutputLayout;
 import dev.apionly.render.RenderedFile;
 import dev.apionly.render.TemplateException;
 import dev.apionly.render.TemplateRenderer;
+import dev.apionly.render.Vars;
 import dev.apionly.render.VelocityRenderer;
 import dev.apionly.resolve.Resolver;
 import dev.apionly.spec.SpecLoader;
@@ -75,16 +76,18 @@ public final class Generator {
 
   /** Runs the pipeline up to the plan; writes nothing. */
   public static Result plan(Request request) {
-    Diagnostics diagnostics = new Diagnostics();
-    SfdxProject project = SfdxProject.locate(request.out(), request.workingDirectory());
-    // the XML binding and the template engine take a while to start: they start on another core
-    // while the specs load, and are ready (or still warming) by the time rendering needs them
+    // the XML reader and the templates take a while to load: they load on another core while
+    // the project and the specs are read, and are ready (or nearly) when rendering needs them
     CompletableFuture<TemplateRenderer> templates =
         CompletableFuture.supplyAsync(
             () -> {
+              TemplateRenderer renderer = templates(request.templates());
+              Vars.TEMPLATES.forEach(renderer::prepare);
               MetadataXml.prepare();
-              return templates(request.templates());
+              return renderer;
             });
+    Diagnostics diagnostics = new Diagnostics();
+    SfdxProject project = SfdxProject.locate(request.out(), request.workingDirectory());
     SpecSet specs = SpecLoader.load(request.inputs(), diagnostics);
     List<Integration> integrations = Resolver.resolve(specs, project.root(), diagnostics);
     check(Linter.lint(specs, integrations, false), diagnostics);

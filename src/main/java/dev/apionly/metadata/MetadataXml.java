@@ -17,6 +17,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -66,16 +67,34 @@ public final class MetadataXml {
 
   private MetadataXml() {}
 
-  /** Builds the readers of every generated file kind now, so a later first parse does not wait. */
+  /** A small permission set: reading it loads every part of the reader a rendered file needs. */
+  private static final String SAMPLE =
+      "<PermissionSet xmlns=\""
+          + NAMESPACE
+          + "\"><description>d</description>"
+          + "<fieldPermissions><editable>true</editable><field>A.B</field>"
+          + "<readable>true</readable></fieldPermissions><label>l</label>"
+          + "<objectPermissions><allowRead>true</allowRead><object>A</object></objectPermissions>"
+          + "<userPermissions><enabled>true</enabled><name>ApiEnabled</name></userPermissions>"
+          + "</PermissionSet>";
+
+  /**
+   * Builds the readers of every generated file kind and reads a sample, so the first rendered file
+   * does not wait for the reader to load.
+   */
   public static void prepare() {
     for (Class<?> type :
         List.of(
-            PermissionSetXml.class,
             MutingPermissionSetXml.class,
             PermissionSetGroupXml.class,
             UserAccessPolicyXml.class,
             PackageXml.class)) {
       READERS.get(type);
+    }
+    try {
+      parse(SAMPLE.getBytes(StandardCharsets.UTF_8), PermissionSetXml.class);
+    } catch (MetadataException e) {
+      throw new IllegalStateException("the metadata reader cannot read its own sample", e);
     }
   }
 

@@ -11,13 +11,40 @@ import java.util.List;
 /** The typed variables of each template; each record's header comment is in its template. */
 public final class Vars {
 
+  static final String PERMISSION_SET = "permissionset-meta.xml.vm";
+  static final String MUTING_PERMISSION_SET = "mutingpermissionset-meta.xml.vm";
+  static final String PERMISSION_SET_GROUP = "permissionsetgroup-meta.xml.vm";
+  static final String USER_ACCESS_POLICY = "useraccesspolicy-meta.xml.vm";
+  static final String USER_DEFINITION = "user-def.json.vm";
+  static final String PROVISION_SCRIPT = "provision.apex.vm";
+  static final String EXTERNAL_CLIENT_APP = "eca-meta.xml.vm";
+  static final String ECA_OAUTH_SETTINGS = "ecaOauth-meta.xml.vm";
+  static final String ECA_GLOBAL_OAUTH_SETTINGS = "ecaGlblOauth-meta.xml.vm";
+  static final String ECA_OAUTH_POLICIES = "ecaOauthPlcy-meta.xml.vm";
+  static final String PACKAGE_MANIFEST = "package.xml.vm";
+
+  /** Every template generate renders, to load them all before the first file is rendered. */
+  public static final List<String> TEMPLATES =
+      List.of(
+          PERMISSION_SET,
+          MUTING_PERMISSION_SET,
+          PERMISSION_SET_GROUP,
+          USER_ACCESS_POLICY,
+          USER_DEFINITION,
+          PROVISION_SCRIPT,
+          EXTERNAL_CLIENT_APP,
+          ECA_OAUTH_SETTINGS,
+          ECA_GLOBAL_OAUTH_SETTINGS,
+          ECA_OAUTH_POLICIES,
+          PACKAGE_MANIFEST);
+
   private Vars() {}
 
   /** {@code permissionset-meta.xml.vm}. */
   public record PermissionSetVars(PermissionSet set) implements TemplateVars {
     @Override
     public String template() {
-      return "permissionset-meta.xml.vm";
+      return PERMISSION_SET;
     }
   }
 
@@ -25,7 +52,7 @@ public final class Vars {
   public record MutingPermissionSetVars(PermissionSet set) implements TemplateVars {
     @Override
     public String template() {
-      return "mutingpermissionset-meta.xml.vm";
+      return MUTING_PERMISSION_SET;
     }
 
     /** A muted field listed under read mutes reading; under edit, only editing. */
@@ -38,7 +65,7 @@ public final class Vars {
   public record PermissionSetGroupVars(PermissionSetGroup group) implements TemplateVars {
     @Override
     public String template() {
-      return "permissionsetgroup-meta.xml.vm";
+      return PERMISSION_SET_GROUP;
     }
   }
 
@@ -48,7 +75,7 @@ public final class Vars {
       implements TemplateVars {
     @Override
     public String template() {
-      return "useraccesspolicy-meta.xml.vm";
+      return USER_ACCESS_POLICY;
     }
   }
 
@@ -56,7 +83,7 @@ public final class Vars {
   public record UserDefinitionVars(IntegrationUser user) implements TemplateVars {
     @Override
     public String template() {
-      return "user-def.json.vm";
+      return USER_DEFINITION;
     }
   }
 
@@ -66,7 +93,7 @@ public final class Vars {
       implements TemplateVars {
     @Override
     public String template() {
-      return "provision.apex.vm";
+      return PROVISION_SCRIPT;
     }
   }
 
@@ -74,7 +101,7 @@ public final class Vars {
   public record ExternalClientAppVars(OAuthClient client) implements TemplateVars {
     @Override
     public String template() {
-      return "eca-meta.xml.vm";
+      return EXTERNAL_CLIENT_APP;
     }
   }
 
@@ -82,7 +109,7 @@ public final class Vars {
   public record EcaOauthSettingsVars(OAuthClient client) implements TemplateVars {
     @Override
     public String template() {
-      return "ecaOauth-meta.xml.vm";
+      return ECA_OAUTH_SETTINGS;
     }
   }
 
@@ -90,7 +117,7 @@ public final class Vars {
   public record EcaGlobalOauthSettingsVars(OAuthClient client) implements TemplateVars {
     @Override
     public String template() {
-      return "ecaGlblOauth-meta.xml.vm";
+      return ECA_GLOBAL_OAUTH_SETTINGS;
     }
   }
 
@@ -98,7 +125,7 @@ public final class Vars {
   public record EcaOauthPoliciesVars(OAuthClient client) implements TemplateVars {
     @Override
     public String template() {
-      return "ecaOauthPlcy-meta.xml.vm";
+      return ECA_OAUTH_POLICIES;
     }
   }
 
@@ -106,7 +133,7 @@ public final class Vars {
   public record PackageVars(List<Type> types, String apiVersion) implements TemplateVars {
     @Override
     public String template() {
-      return "package.xml.vm";
+      return PACKAGE_MANIFEST;
     }
 
     /** One metadata type and its members, sorted. */

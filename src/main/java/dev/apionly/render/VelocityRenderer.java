@@ -68,6 +68,15 @@ public final class VelocityRenderer implements TemplateRenderer {
   }
 
   @Override
+  public void prepare(String name) {
+    try {
+      engine.getTemplate(source + name, "UTF-8");
+    } catch (RuntimeException e) {
+      // render reports it, with the file it was rendering
+    }
+  }
+
+  @Override
   public String render(String name, TemplateVars vars) {
     Template template;
     try {

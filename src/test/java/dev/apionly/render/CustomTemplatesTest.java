@@ -97,4 +97,28 @@ class CustomTemplatesTest {
     assertEquals(2, run.exitCode(), run.toString());
     assertTrue(run.err().contains("does not exist"), run.err());
   }
+
+  /** Templates load ahead of rendering; a broken one is still reported by name, nothing written. */
+  @Test
+  void aTemplateWithASyntaxErrorIsNamed() {
+    edit("<PermissionSet", "#if(<PermissionSet");
+    Cli.Run run = generate();
+    assertEquals(2, run.exitCode(), run.toString());
+    assertTrue(run.err().contains("template " + TEMPLATE + " has a syntax error"), run.err());
+    assertFalse(Files.exists(project.resolve(".apionly")), "nothing is written");
+  }
+
+  /** Every built-in template but the report's is one generate loads ahead. */
+  @Test
+  void everyGeneratedTemplateIsLoadedAhead() throws IOException {
+    try (var files = Files.list(TestFiles.repository().resolve("templates"))) {
+      assertEquals(
+          files
+              .map(p -> p.getFileName().toString())
+              .filter(n -> !n.equals("report.html.vm"))
+              .sorted()
+              .toList(),
+          Vars.TEMPLATES.stream().sorted().toList());
+    }
+  }
 }
