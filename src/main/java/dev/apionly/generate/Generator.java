@@ -302,11 +302,11 @@ public final class Generator {
       Path file = root.resolve(entry.path());
       try {
         // an edited file is not kept: the plan then reports the edit instead of adopting it
-        if (Files.isRegularFile(file)
-            && StateFile.sha256(Files.readAllBytes(file)).equals(entry.sha256())) {
+        byte[] bytes = Files.isRegularFile(file) ? Files.readAllBytes(file) : null;
+        if (bytes != null && StateFile.sha256(bytes).equals(entry.sha256())) {
           out.add(
               new OutputFile(
-                  entry.path(), entry.integration(), entry.spec(), Files.readAllBytes(file)));
+                  entry.path(), entry.integration(), entry.spec(), bytes, entry.sha256()));
         }
       } catch (IOException e) {
         throw new UncheckedIOException(e);

@@ -44,17 +44,10 @@ public final class ProjectWriter {
       checkInside(root, file.path());
       wanted.put(file.path(), file);
     }
-    // hashing every file is the costliest step here: on every core, in path order all the same
-    List<StateFile.Entry> next =
-        wanted.values().parallelStream()
-            .map(
-                file ->
-                    new StateFile.Entry(
-                        file.path(),
-                        file.integration(),
-                        file.spec(),
-                        StateFile.sha256(file.bytes())))
-            .toList();
+    List<StateFile.Entry> next = new ArrayList<>();
+    for (OutputFile file : wanted.values()) {
+      next.add(new StateFile.Entry(file.path(), file.integration(), file.spec(), file.sha256()));
+    }
     byte[] state = StateFile.format(next).getBytes(StandardCharsets.UTF_8);
     wanted.put(StateFile.PATH, new OutputFile(StateFile.PATH, "-", "-", state));
 
