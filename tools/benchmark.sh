@@ -66,7 +66,8 @@ for n in "${sizes[@]}"; do
       sfs+=("$(cat "$work/sftime")")
     fi
     files=$(find "$org/force-app" -type f | wc -l)
-    [ "$r" -lt "$runs" ] && rm -rf "$org"
+    # orgs are removed at exit, not here: on a disk mounted with 'discard', deleting a large tree
+    # slows file creation for seconds after, and the next run would be timed on that
   done
   w=$(printf '%s\n' "${walls[@]}" | median)
   c=$(printf '%s\n' "${cpus[@]}" | median)
