@@ -16,9 +16,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Binds the YAML tree of one spec file to an {@link IntegrationSpec}, checking every value. */
 public final class SpecParser {
@@ -254,8 +256,10 @@ public final class SpecParser {
       if (fieldMap.isPresent()) {
         readFields = references(fieldMap.get(), "read", "field", (char) 0);
         editFields = references(fieldMap.get(), "edit", "field", (char) 0);
+        Set<String> edited = new HashSet<>();
+        editFields.forEach(e -> edited.add(e.value()));
         for (Ref field : readFields) {
-          if (editFields.stream().anyMatch(e -> e.value().equals(field.value()))) {
+          if (edited.contains(field.value())) {
             bind.error(
                 field.location(),
                 "field '"
