@@ -27,7 +27,8 @@ public record SfdxProject(Path root, String defaultPackageDirectory, String apiV
   /** The project at {@code out}, or the nearest one from {@code start} upward. */
   public static SfdxProject locate(Path out, Path start) {
     if (out != null) {
-      Path file = out.resolve(FILE_NAME);
+      // absolute, as when found upward: '--out .' has no parent to hold its package directory
+      Path file = out.toAbsolutePath().normalize().resolve(FILE_NAME);
       if (!Files.isRegularFile(file)) {
         throw ApionlyException.of(
             ExitCode.BAD_INPUT,

@@ -65,6 +65,21 @@ class CliTest {
     assertTrue(typo.err().contains("generate"), typo.err());
   }
 
+  /** '--out .' and other paths that normalise to fewer parts name the same project. */
+  @Test
+  void anOutPathWithDotsIsTheProjectItNames(@TempDir Path dir) {
+    TestFiles.sfdxProject(dir);
+    TestFiles.write(dir.resolve("specs/s.yaml"), "name: Dots\nowner: o@acme.example\n");
+    TestFiles.write(dir.resolve("sub/keep.txt"), "");
+    Cli.Run run =
+        Cli.run(
+            "generate", dir.resolve("specs").toString(), "--out", dir.resolve("sub/..").toString());
+    assertEquals(0, run.exitCode(), run.toString());
+    assertTrue(
+        java.nio.file.Files.exists(
+            dir.resolve("force-app/main/default/permissionsets/Dots.permissionset-meta.xml")));
+  }
+
   @Test
   void generateWithoutAProjectSaysWhatToDo(@TempDir Path dir) {
     TestFiles.write(dir.resolve("s.yaml"), "name: A\nowner: o\n");
