@@ -65,8 +65,6 @@ public final class MetadataXml {
         }
       };
 
-  private MetadataXml() {}
-
   /** A small permission set: reading it loads every part of the reader a rendered file needs. */
   private static final String SAMPLE =
       "<PermissionSet xmlns=\""
@@ -77,6 +75,8 @@ public final class MetadataXml {
           + "<objectPermissions><allowRead>true</allowRead><object>A</object></objectPermissions>"
           + "<userPermissions><enabled>true</enabled><name>ApiEnabled</name></userPermissions>"
           + "</PermissionSet>";
+
+  private MetadataXml() {}
 
   /**
    * Builds the readers of every generated file kind and reads a sample, so the first rendered file
