@@ -4,10 +4,9 @@ import dev.apionly.diagnostic.ExitCode;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -37,20 +36,34 @@ public final class Main implements Runnable {
    * command's annotations when it is added, which takes a while for nine of them: a run adds only
    * the one it names, and all of them only when it needs the whole tree (help, completion).
    */
-  static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+  static final Set<String> SUBCOMMANDS =
+      Collections.unmodifiableSet(
+          new LinkedHashSet<>(
+              List.of(
+                  "generate",
+                  "lint",
+                  "import",
+                  "review",
+                  "report",
+                  "init",
+                  "schema",
+                  "completion",
+                  "validate")));
 
-  private static Map<String, Supplier<Object>> subcommands() {
-    Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
-    commands.put("generate", GenerateCommand::new);
-    commands.put("lint", LintCommand::new);
-    commands.put("import", ImportCommand::new);
-    commands.put("review", ReviewCommand::new);
-    commands.put("report", ReportCommand::new);
-    commands.put("init", InitCommand::new);
-    commands.put("schema", SchemaCommand::new);
-    commands.put("completion", CompletionCommand::new);
-    commands.put("validate", ValidateCommand::new);
-    return Collections.unmodifiableMap(commands);
+  /** A new instance of the subcommand {@code name}. */
+  static Object subcommand(String name) {
+    return switch (name) {
+      case "generate" -> new GenerateCommand();
+      case "lint" -> new LintCommand();
+      case "import" -> new ImportCommand();
+      case "review" -> new ReviewCommand();
+      case "report" -> new ReportCommand();
+      case "init" -> new InitCommand();
+      case "schema" -> new SchemaCommand();
+      case "completion" -> new CompletionCommand();
+      case "validate" -> new ValidateCommand();
+      default -> throw new IllegalArgumentException("no subcommand " + name);
+    };
   }
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -65,7 +78,7 @@ public final class Main implements Runnable {
    * never in colour.
    */
   public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-    return commandLine(out, err, CommandLine.Help.Ansi.OFF, SUBCOMMANDS.keySet());
+    return commandLine(out, err, CommandLine.Help.Ansi.OFF, SUBCOMMANDS);
   }
 
   /**
@@ -76,7 +89,7 @@ public final class Main implements Runnable {
       PrintWriter out, PrintWriter err, CommandLine.Help.Ansi ansi, Set<String> subcommands) {
     CommandLine line = new CommandLine(new Main());
     for (String name : subcommands) {
-      line.addSubcommand(name, SUBCOMMANDS.get(name).get());
+      line.addSubcommand(name, subcommand(name));
     }
     line.setOut(out);
     line.setErr(err);
@@ -106,10 +119,10 @@ public final class Main implements Runnable {
    * (the root's help and errors list them) or for completion, which covers the whole tree.
    */
   static Set<String> needed(String... args) {
-    if (args.length > 0 && SUBCOMMANDS.containsKey(args[0]) && !args[0].equals("completion")) {
+    if (args.length > 0 && SUBCOMMANDS.contains(args[0]) && !args[0].equals("completion")) {
       return Set.of(args[0]);
     }
-    return SUBCOMMANDS.keySet();
+    return SUBCOMMANDS;
   }
 
   public static void main(String[] args) {
