@@ -20,12 +20,8 @@ public final class MetadataException extends Exception {
 
   /** The reader's own exception, with the position it names (XML syntax errors always name one). */
   static MetadataException from(JsonProcessingException e) {
-    Throwable cause = e.getCause();
-    if (cause instanceof XMLStreamException stream && stream.getLocation() != null) {
-      return new MetadataException(
-          stream.getLocation().getLineNumber(),
-          stream.getLocation().getColumnNumber(),
-          "malformed XML: " + firstLine(stream.getMessage()));
+    if (e.getCause() instanceof XMLStreamException stream && stream.getLocation() != null) {
+      return from(stream);
     }
     JsonLocation at = e.getLocation();
     String message = "not a metadata file: " + firstLine(e.getOriginalMessage());

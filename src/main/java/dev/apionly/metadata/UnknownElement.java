@@ -1,6 +1,7 @@
 package dev.apionly.metadata;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -46,17 +47,13 @@ public record UnknownElement(String name, List<String> parts) {
     if (value == null) {
       return "";
     }
-    if (value instanceof Map<?, ?> map) {
-      List<String> pieces = new ArrayList<>();
-      map.values().forEach(v -> pieces.add(text(v)));
-      return String.join(" ", pieces.stream().filter(p -> !p.isEmpty()).toList());
+    Collection<?> pieces =
+        value instanceof Map<?, ?> map ? map.values() : value instanceof List<?> list ? list : null;
+    if (pieces == null) {
+      return value.toString().strip();
     }
-    if (value instanceof List<?> list) {
-      List<String> pieces = new ArrayList<>();
-      list.forEach(v -> pieces.add(text(v)));
-      return String.join(" ", pieces.stream().filter(p -> !p.isEmpty()).toList());
-    }
-    return value.toString().strip();
+    return String.join(
+        " ", pieces.stream().map(UnknownElement::text).filter(p -> !p.isEmpty()).toList());
   }
 
   /** {@code name: child=value, ...}, or the name alone when it holds nothing. */
