@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-/** Where tests find the shared Salesforce material and the repository, and small file helpers. */
+/** Where tests find the repository, its fixtures and the conformance material; file helpers. */
 public final class TestFiles {
 
   private TestFiles() {}
@@ -18,20 +20,78 @@ public final class TestFiles {
     return Path.of(System.getProperty("apionly.basedir", ".")).toAbsolutePath().normalize();
   }
 
-  /** {@code ../shared} beside the repository: the WSDLs and the corpus of real metadata. */
+  /**
+   * {@code ../shared} beside the repository (or {@code -Dapionly.shared=DIR}): the full Metadata
+   * API WSDLs and the corpus of real retrieved metadata. Only the conformance run reads it; asked
+   * for without it, it fails, naming what is missing.
+   */
   public static Path shared() {
     Path shared =
         Path.of(System.getProperty("apionly.shared", repository().resolve("../shared").toString()))
             .toAbsolutePath()
             .normalize();
-    if (!Files.isDirectory(shared.resolve("salesforce"))) {
-      throw new IllegalStateException("../shared/salesforce not found at " + shared);
+    List<String> missing = new ArrayList<>();
+    for (String needed :
+        List.of(
+            "salesforce/metadata-v66.wsdl",
+            "salesforce/metadata-v62.wsdl",
+            "salesforce/user-permissions-seen.txt",
+            "corpus/real-metadata")) {
+      if (!Files.exists(shared.resolve(needed))) {
+        missing.add(shared.resolve(needed).toString());
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new IllegalStateException(
+          "the conformance run needs Salesforce's Metadata API WSDLs and the corpus of real"
+              + " retrieved metadata beside the repository (or -Dapionly.shared=DIR); missing: "
+              + String.join(", ", missing));
     }
     return shared;
   }
 
+  /** A full Metadata API WSDL of {@link #shared()}, for the conformance run. */
   public static Path wsdl(String version) {
     return shared().resolve("salesforce/metadata-v" + version + ".wsdl");
+  }
+
+  /** The project's own metadata fixtures: permission sets, a group and a muting set. */
+  public static Path fixtures() {
+    return repository().resolve("src/test/resources/metadata");
+  }
+
+  /** Every permission set, group or muting set file below {@code root}, sorted. */
+  public static List<Path> metadataFiles(Path root) {
+    try (Stream<Path> walk = Files.walk(root)) {
+      return walk.filter(Files::isRegularFile)
+          .filter(
+              f ->
+                  f.getFileName()
+                      .toString()
+                      .matches(".*\\.(muting)?permissionset(group)?(-meta\\.xml)?"))
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * A Metadata WSDL at {@code file} holding the bundled schema, as an org's WSDL holds its types:
+   * enough for {@code validate --wsdl} without the full WSDL in the repository.
+   */
+  public static Path wsdlOfBundledSchema(Path file) {
+    String xsd = read(repository().resolve("src/main/resources/salesforce/metadata-v66.xsd"));
+    String schema = xsd.substring(xsd.indexOf("<xsd:schema"));
+    write(
+        file,
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            + "<definitions xmlns=\"http://schemas.xmlsoap.org/wsdl/\""
+            + " targetNamespace=\"http://soap.sforce.com/2006/04/metadata\">\n <types>\n"
+            + schema.replaceAll(
+                "(?m)^  <xsd:element name=\"[A-Za-z]+\" type=\"tns:[A-Za-z]+\"/>\n", "")
+            + " </types>\n</definitions>\n");
+    return file;
   }
 
   /** A minimal SFDX project in {@code root}: force-app, API 66.0. */

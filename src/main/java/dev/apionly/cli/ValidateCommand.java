@@ -37,9 +37,11 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = {
-      "Check against a real org before deploying.",
-      "--wsdl: every XML file generate wrote into the project, against the Metadata API WSDL"
-          + " downloaded from the org (Setup > API > Generate Metadata WSDL).",
+      "Check before deploying.",
+      "Without options: every XML file generate wrote into the project, against the Metadata"
+          + " API schema apionly ships (API 66.0).",
+      "--wsdl: the same files against the Metadata API WSDL downloaded from the org (Setup >"
+          + " API > Generate Metadata WSDL), for the org's own API version.",
       "--org-schema: every object, field and record type the specs name, against saved 'sf"
           + " sobject describe --json' outputs: names exist (with the nearest name for a typo),"
           + " no field permissions on required or non-permissionable fields, and objects the"
@@ -63,7 +65,9 @@ final class ValidateCommand implements Callable<Integer> {
   @Option(
       names = "--wsdl",
       paramLabel = "FILE",
-      description = "The org's Metadata API WSDL (Setup > API > Generate Metadata WSDL).")
+      description =
+          "The org's Metadata API WSDL (Setup > API > Generate Metadata WSDL); default: the"
+              + " schema apionly ships.")
   Path wsdl;
 
   @Option(
@@ -89,10 +93,6 @@ final class ValidateCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
-    if (wsdl == null && orgSchema == null && !listObjects) {
-      throw new ParameterException(
-          spec.commandLine(), "nothing to validate: give --wsdl FILE, --org-schema DIR or both");
-    }
     if ((orgSchema != null || listObjects) && inputs.isEmpty()) {
       throw new ParameterException(
           spec.commandLine(), "--org-schema and --list-objects need the spec directories");
@@ -104,11 +104,18 @@ final class ValidateCommand implements Callable<Integer> {
       return ExitCode.OK;
     }
     List<String> done = new ArrayList<>();
-    if (wsdl != null) {
-      MetadataSchema schema = schema(wsdl);
+    if (wsdl != null || orgSchema == null) {
+      MetadataSchema schema = wsdl != null ? schema(wsdl) : MetadataSchema.bundled();
+      String against =
+          wsdl != null
+              ? "the org's Metadata API WSDL"
+              : "the Metadata API schema " + MetadataSchema.BUNDLED_VERSION;
       SfdxProject project = SfdxProject.locate(out, Path.of(""));
-      int files = OutputValidation.validate(schema, project.root(), diagnostics);
-      done.add(GenerateCommand.plural(files, "generated file") + " checked against " + wsdl);
+      int files = OutputValidation.validate(schema, against, project.root(), diagnostics);
+      done.add(
+          GenerateCommand.plural(files, "generated file")
+              + " checked against "
+              + (wsdl != null ? wsdl.toString() : against + " (built in)"));
     }
     if (orgSchema != null) {
       Diagnostics reading = new Diagnostics();

@@ -109,7 +109,8 @@ public final class Generator {
                     integration -> {
                       Path specFile = specFiles.get(integration.name());
                       List<RenderedFile> files = render(renderer, integration, specFile);
-                      for (String problem : Verifier.verify(integration, files)) {
+                      for (String problem :
+                          Verifier.verify(integration, files, request.templates() != null)) {
                         verification.error(
                             Location.of(specFile),
                             "rendered output does not match the spec: "

@@ -7,6 +7,7 @@ import dev.apionly.metadata.EcaOauthPoliciesXml;
 import dev.apionly.metadata.EcaOauthSettingsXml;
 import dev.apionly.metadata.ExternalClientApplicationXml;
 import dev.apionly.metadata.MetadataException;
+import dev.apionly.metadata.MetadataSchema;
 import dev.apionly.metadata.MetadataXml;
 import dev.apionly.metadata.MutingPermissionSetXml;
 import dev.apionly.metadata.PackageXml;
@@ -29,8 +30,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The verify stage: every rendered file parsed back, its grants compared with the model. Catches a
- * template (built-in or a user's) that renders something other than what the spec says.
+ * The verify stage: every rendered file parsed back, its grants compared with the model, and (for a
+ * user's templates) its XML checked against the Metadata API schema. Catches a template (built-in
+ * or a user's) that renders something other than what the spec says, or something Salesforce would
+ * not deploy.
  */
 final class Verifier {
 
@@ -38,12 +41,30 @@ final class Verifier {
 
   private Verifier() {}
 
-  /** The problems of {@code files} for {@code integration}; empty when all agree with the model. */
-  static List<String> verify(Integration integration, List<RenderedFile> files) {
+  /**
+   * The problems of {@code files} for {@code integration}; empty when all agree with the model.
+   * {@code againstSchema}: also check each XML file against the Metadata API schema. The built-in
+   * templates' output is proven valid by the test suite for every kind of spec; a user's templates
+   * are checked on every run (it costs about a millisecond a file).
+   */
+  static List<String> verify(
+      Integration integration, List<RenderedFile> files, boolean againstSchema) {
     List<String> problems = new ArrayList<>();
     for (RenderedFile file : files) {
       try {
         verify(integration, file, problems);
+        if (againstSchema && ComponentType.of(file.path()).isPresent()) {
+          // element order, cardinality and values: what a deploy would reject, found before it
+          for (MetadataException invalid : MetadataSchema.bundled().validate(file.bytes())) {
+            problems.add(
+                file.path()
+                    + (invalid.line() > 0 ? ":" + invalid.line() + ":" + invalid.column() : "")
+                    + ": not valid against the Metadata API schema "
+                    + MetadataSchema.BUNDLED_VERSION
+                    + ": "
+                    + invalid.getMessage());
+          }
+        }
       } catch (MetadataException e) {
         problems.add(
             file.path()

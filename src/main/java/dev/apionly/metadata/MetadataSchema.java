@@ -2,6 +2,7 @@ package dev.apionly.metadata;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,26 +33,44 @@ public final class MetadataSchema {
 
   private static final String XSD = XMLConstants.W3C_XML_SCHEMA_NS_URI;
 
-  /**
-   * Root element → WSDL type. MutingPermissionSet is checked as a PermissionSet: the WSDL's own
-   * MutingPermissionSet repeats {@code label}, which no real file does.
-   */
-  static final Map<String, String> ROOTS =
-      Map.of(
-          "PermissionSet", "PermissionSet",
-          "MutingPermissionSet", "PermissionSet",
-          "PermissionSetGroup", "PermissionSetGroup",
-          "UserAccessPolicy", "UserAccessPolicy",
-          "ExternalClientApplication", "ExternalClientApplication",
-          "ExtlClntAppOauthSettings", "ExtlClntAppOauthSettings",
-          "ExtlClntAppGlobalOauthSettings", "ExtlClntAppGlobalOauthSettings",
-          "ExtlClntAppOauthConfigurablePolicies", "ExtlClntAppOauthConfigurablePolicies",
-          "Package", "Package");
+  /** Where the schema derived from the newest WSDL apionly knows is kept, on the class path. */
+  static final String BUNDLED = "/salesforce/metadata-v66.xsd";
+
+  /** The API version of the bundled schema. */
+  public static final String BUNDLED_VERSION = "66.0";
 
   private final Schema schema;
 
   private MetadataSchema(Schema schema) {
     this.schema = schema;
+  }
+
+  /**
+   * The schema apionly ships: the types of its roots, derived from the Metadata API WSDL by {@link
+   * TrimmedSchema}. Loaded once, on first use.
+   */
+  public static MetadataSchema bundled() {
+    return Bundled.SCHEMA;
+  }
+
+  /** Holds the bundled schema, so that it is compiled only when first asked for. */
+  private static final class Bundled {
+    static final MetadataSchema SCHEMA = load();
+
+    private static MetadataSchema load() {
+      URL xsd = MetadataSchema.class.getResource(BUNDLED);
+      if (xsd == null) {
+        throw new IllegalStateException(BUNDLED + " is missing from the class path");
+      }
+      try {
+        SchemaFactory factory = SchemaFactory.newInstance(XSD);
+        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+        return new MetadataSchema(factory.newSchema(xsd));
+      } catch (SAXException e) {
+        throw new IllegalStateException(BUNDLED + " does not compile: " + e.getMessage(), e);
+      }
+    }
   }
 
   /** The schema of the WSDL at {@code wsdl}. */
@@ -101,7 +120,7 @@ public final class MetadataSchema {
         types.add(e.getAttribute("name"));
       }
     }
-    for (Map.Entry<String, String> root : ROOTS.entrySet()) {
+    for (Map.Entry<String, String> root : TrimmedSchema.ROOTS.entrySet()) {
       // an older org's WSDL may lack a type: its files then fail as undeclared, which says so
       if (!declared.contains(root.getKey()) && types.contains(root.getValue())) {
         Element element = xsd.createElementNS(XSD, "xsd:element");
@@ -122,6 +141,10 @@ public final class MetadataSchema {
 
   /** Every schema violation in {@code xml}, each with line and column; empty when valid. */
   public List<MetadataException> validate(String xml) throws IOException {
+    return validate(new StreamSource(new StringReader(xml)));
+  }
+
+  private List<MetadataException> validate(StreamSource xml) throws IOException {
     List<MetadataException> problems = new ArrayList<>();
     Validator validator = schema.newValidator();
     try {
@@ -147,13 +170,18 @@ public final class MetadataSchema {
           }
         });
     try {
-      validator.validate(new StreamSource(new StringReader(xml)));
+      validator.validate(xml);
     } catch (SAXException e) {
       if (problems.isEmpty()) {
         problems.add(new MetadataException(0, 0, e.getMessage()));
       }
     }
     return problems;
+  }
+
+  /** Validates XML in UTF-8 bytes, as rendered. */
+  public List<MetadataException> validate(byte[] xml) throws IOException {
+    return validate(new StreamSource(new java.io.ByteArrayInputStream(xml)));
   }
 
   /** Validates the file at {@code file}. */

@@ -13,14 +13,18 @@ import java.util.Map;
 
 /**
  * Validates every XML file apionly generated in a project (those its state file lists) against the
- * Metadata API WSDL of the org they will be deployed to.
+ * Metadata API WSDL of the org they will be deployed to, or the schema apionly ships.
  */
 public final class OutputValidation {
 
   private OutputValidation() {}
 
-  /** Adds one error per schema violation, at the file, line and column where it is. */
-  public static int validate(MetadataSchema schema, Path projectRoot, Diagnostics diagnostics) {
+  /**
+   * Adds one error per schema violation, at the file, line and column where it is. {@code against}
+   * names the schema in messages ("the org's Metadata API WSDL").
+   */
+  public static int validate(
+      MetadataSchema schema, String against, Path projectRoot, Diagnostics diagnostics) {
     Map<String, StateFile.Entry> generated;
     try {
       generated = StateFile.read(projectRoot);
@@ -51,7 +55,7 @@ public final class OutputValidation {
         for (MetadataException problem : schema.validate(file)) {
           diagnostics.error(
               new Location(file, Math.max(problem.line(), 0), Math.max(problem.column(), 0)),
-              "not valid against the org's Metadata API WSDL: " + problem.getMessage());
+              "not valid against " + against + ": " + problem.getMessage());
         }
         checked++;
       } catch (IOException e) {

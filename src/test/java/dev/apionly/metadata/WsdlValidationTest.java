@@ -11,25 +11,21 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every XML file apionly generates (golden cases and examples) is valid against the WSDL. */
-class WsdlValidationTest {
+/**
+ * Every XML file apionly generates (golden cases and examples) is valid against the schema apionly
+ * ships, derived from the Metadata API WSDL. The conformance run checks them against the full
+ * WSDLs.
+ */
+public class WsdlValidationTest {
 
-  private static MetadataSchema v66;
-  private static MetadataSchema v62;
-
-  @BeforeAll
-  static void loadSchemas() throws Exception {
-    v66 = MetadataSchema.fromWsdl(TestFiles.wsdl("66"));
-    v62 = MetadataSchema.fromWsdl(TestFiles.wsdl("62"));
-  }
+  private static final MetadataSchema SCHEMA = MetadataSchema.bundled();
 
   /** Generated metadata files: golden expectations and the repository's own generated output. */
-  static Stream<Path> generatedXml() throws IOException {
+  public static Stream<Path> generatedXml() throws IOException {
     List<Path> files = new ArrayList<>();
     for (Path root :
         List.of(
@@ -46,13 +42,8 @@ class WsdlValidationTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("generatedXml")
-  void validAgainstMetadataWsdl(Path file) throws IOException {
-    MetadataSchema schema =
-        TestFiles.read(file).contains("<version>62.0</version>")
-                || file.toString().contains("defaults-and-layout")
-            ? v62
-            : v66;
-    List<MetadataException> problems = schema.validate(file);
+  void validAgainstTheBundledSchema(Path file) throws IOException {
+    List<MetadataException> problems = SCHEMA.validate(file);
     assertEquals(
         List.of(),
         problems.stream().map(p -> p.line() + ":" + p.column() + " " + p.getMessage()).toList(),
@@ -67,7 +58,7 @@ class WsdlValidationTest {
             + "    <label>X</label>\n"
             + "    <description>after label</description>\n"
             + "</PermissionSet>\n";
-    List<MetadataException> problems = v66.validate(xml);
+    List<MetadataException> problems = SCHEMA.validate(xml);
     assertFalse(problems.isEmpty());
     assertEquals(4, problems.get(0).line());
   }
@@ -83,20 +74,39 @@ class WsdlValidationTest {
             + "        <object>Account</object>\n"
             + "    </objectPermissions>\n"
             + "</PermissionSet>\n";
-    assertFalse(v66.validate(xml).isEmpty());
+    assertFalse(SCHEMA.validate(xml).isEmpty());
   }
 
   @Test
-  void realRetrievedFilesAreValidToo() throws IOException {
-    // the schema wrapper accepts what Salesforce itself writes (a check of the check)
-    Path corpus = TestFiles.shared().resolve("corpus/real-metadata/nebula-logger");
-    try (Stream<Path> files = Files.list(corpus)) {
-      for (Path file : files.sorted().toList()) {
-        assertEquals(
-            List.of(),
-            v66.validate(file).stream().map(Throwable::getMessage).toList(),
-            file.toString());
-      }
+  void fixturesInCanonicalOrderAreValidToo() throws IOException {
+    // the schema accepts what Salesforce itself writes (a check of the check)
+    List<Path> canonical =
+        TestFiles.metadataFiles(TestFiles.fixtures()).stream()
+            .filter(f -> f.getFileName().toString().startsWith("Canonical_"))
+            .toList();
+    assertTrue(canonical.size() >= 5, canonical.toString());
+    for (Path file : canonical) {
+      assertEquals(
+          List.of(),
+          SCHEMA.validate(file).stream().map(Throwable::getMessage).toList(),
+          file.toString());
     }
+  }
+
+  @Test
+  void aFixtureOutOfOrderIsNot() throws IOException {
+    Path handEdited =
+        TestFiles.fixtures().resolve("source/Support_Desk_Bridge.permissionset-meta.xml");
+    assertFalse(SCHEMA.validate(handEdited).isEmpty());
+  }
+
+  @Test
+  void aMutingSetIsCheckedAsAPermissionSet() throws IOException {
+    String xml =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            + "<MutingPermissionSet xmlns=\"http://soap.sforce.com/2006/04/metadata\">\n"
+            + "    <label>M</label>\n"
+            + "</MutingPermissionSet>\n";
+    assertEquals(List.of(), SCHEMA.validate(xml));
   }
 }

@@ -2,9 +2,7 @@ package dev.apionly.policy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.apionly.TestFiles;
 import dev.apionly.diagnostic.Diagnostics;
-import dev.apionly.metadata.MetadataException;
 import dev.apionly.metadata.MetadataSchema;
 import dev.apionly.metadata.MetadataXml;
 import dev.apionly.metadata.PermissionSetXml;
@@ -19,7 +17,6 @@ import dev.apionly.spec.ProjectConfig;
 import dev.apionly.spec.SpecParser;
 import dev.apionly.spec.SpecSet;
 import dev.apionly.spec.YamlReader;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -51,17 +48,9 @@ class SpecPropertiesTest {
       List.of("Name", "Status", "Amount__c", "ns__Code__c", "Type", "Description");
   private static final List<String> PERMISSIONS = List.of("RunFlow", "ApiEnabled", "ViewSetup");
 
-  private static final MetadataSchema SCHEMA = schema();
+  private static final MetadataSchema SCHEMA = MetadataSchema.bundled();
   private static final IntegrationRenderer RENDERER =
       new IntegrationRenderer(VelocityRenderer.builtIn(), new OutputLayout("force-app", "66.0"));
-
-  private static MetadataSchema schema() {
-    try {
-      return MetadataSchema.fromWsdl(TestFiles.wsdl("66"));
-    } catch (IOException | MetadataException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
   /** One object's grant as YAML, and the verbs and fields it must end up with. */
   record ObjectGrant(String object, List<String> verbs, List<String> read, List<String> edit) {

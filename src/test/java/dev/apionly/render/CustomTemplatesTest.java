@@ -72,6 +72,21 @@ class CustomTemplatesTest {
     assertFalse(Files.exists(project.resolve("force-app")));
   }
 
+  /** Same grants, but in an order Salesforce would refuse to deploy: the schema finds it. */
+  @Test
+  void aTemplateThatBreaksTheMetadataSchemaIsRefused() {
+    edit("    <label>$v.set().label()</label>\n", "");
+    edit(
+        "<PermissionSet xmlns=\"http://soap.sforce.com/2006/04/metadata\">\n",
+        "<PermissionSet xmlns=\"http://soap.sforce.com/2006/04/metadata\">\n"
+            + "    <label>$v.set().label()</label>\n");
+    Cli.Run run = generate();
+    assertEquals(2, run.exitCode(), run.toString());
+    assertTrue(run.err().contains("Alpha_Sync.permissionset-meta.xml:"), run.err());
+    assertTrue(run.err().contains("not valid against the Metadata API schema 66.0"), run.err());
+    assertFalse(Files.exists(project.resolve("force-app")));
+  }
+
   @Test
   void anUnknownReferenceIsAnErrorInStrictMode() {
     edit("<label>$v.set().label()</label>", "<label>$v.set().lable()</label>");

@@ -131,6 +131,7 @@ class ValidateTest {
 
   @Test
   void generatedFilesAreCheckedAgainstTheWsdlWithTheirLine(@TempDir Path project) throws Exception {
+    Path wsdlFile = TestFiles.wsdlOfBundledSchema(project.resolve("org/metadata.wsdl"));
     TestFiles.sfdxProject(project);
     Files.createDirectories(project.resolve("force-app"));
     TestFiles.write(
@@ -138,7 +139,7 @@ class ValidateTest {
         "name: Ok\nowner: o@acme.example\nobjects:\n  Account:\n    access: read\n");
     assertEquals(
         0, Cli.run("generate", project + "/specs", "--out", project.toString()).exitCode());
-    String wsdl = TestFiles.wsdl("66").toString();
+    String wsdl = wsdlFile.toString();
 
     Cli.Run valid = Cli.run("validate", "--wsdl", wsdl, "--out", project.toString());
     assertEquals(0, valid.exitCode(), valid.toString());
@@ -159,10 +160,34 @@ class ValidateTest {
   }
 
   @Test
-  void nothingToValidateIsAUsageError() {
-    Cli.Run run = Cli.run("validate");
-    assertEquals(2, run.exitCode(), run.toString());
-    assertTrue(run.err().contains("give --wsdl FILE, --org-schema DIR or both"), run.err());
+  void withoutAWsdlTheBundledSchemaChecksTheOutput(@TempDir Path project) throws Exception {
+    TestFiles.sfdxProject(project);
+    Files.createDirectories(project.resolve("force-app"));
+    TestFiles.write(
+        project.resolve("specs/ok.yaml"),
+        "name: Ok\nowner: o@acme.example\nobjects:\n  Account:\n    access: read\n");
+    assertEquals(
+        0, Cli.run("generate", project + "/specs", "--out", project.toString()).exitCode());
+
+    Cli.Run valid = Cli.run("validate", "--out", project.toString());
+    assertEquals(0, valid.exitCode(), valid.toString());
+    assertTrue(
+        valid
+            .out()
+            .contains(
+                "valid: 3 generated files checked against the Metadata API schema 66.0 (built in)"),
+        valid.out());
+
+    Path group =
+        project.resolve(
+            "force-app/main/default/permissionsetgroups/Ok.permissionsetgroup-meta.xml");
+    Files.writeString(
+        group, TestFiles.read(group).replace("<label>", "<status>Recalculating</status><label>"));
+    Cli.Run invalid = Cli.run("validate", "--out", project.toString());
+    assertEquals(1, invalid.exitCode(), invalid.toString());
+    assertTrue(invalid.err().contains("Ok.permissionsetgroup-meta.xml:"), invalid.err());
+    assertTrue(
+        invalid.err().contains("not valid against the Metadata API schema 66.0"), invalid.err());
   }
 
   @Test
