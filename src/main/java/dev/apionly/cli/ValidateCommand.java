@@ -11,7 +11,9 @@ import dev.apionly.spec.SpecLoader;
 import dev.apionly.spec.SpecSet;
 import dev.apionly.validate.OrgSchema;
 import dev.apionly.validate.OutputValidation;
+import dev.apionly.validate.ProjectSource;
 import dev.apionly.validate.SchemaCheck;
+import dev.apionly.validate.SourceCheck;
 import dev.apionly.write.SfdxProject;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -19,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -104,6 +107,21 @@ final class ValidateCommand implements Callable<Integer> {
       return ExitCode.OK;
     }
     List<String> done = new ArrayList<>();
+    if (specs != null) {
+      // names the project's own source defines: no org needed to catch a typo in one
+      Optional<SfdxProject> project =
+          out != null || orgSchema == null
+              ? Optional.of(SfdxProject.locate(out, Path.of("")))
+              : SfdxProject.find(Path.of(""));
+      if (project.isPresent()) {
+        ProjectSource source = ProjectSource.read(project.get().packageDirectoryPaths());
+        SourceCheck.check(
+            specs, source, project.get().namespace(), diagnostics, SourceCheck.Strictness.ERRORS);
+        done.add(
+            GenerateCommand.plural(specs.specs().size(), "spec")
+                + " checked against the project's source");
+      }
+    }
     if (wsdl != null || orgSchema == null) {
       MetadataSchema schema = wsdl != null ? schema(wsdl) : MetadataSchema.bundled();
       String against =
@@ -111,7 +129,9 @@ final class ValidateCommand implements Callable<Integer> {
               ? "the org's Metadata API WSDL"
               : "the Metadata API schema " + MetadataSchema.BUNDLED_VERSION;
       SfdxProject project = SfdxProject.locate(out, Path.of(""));
-      int files = OutputValidation.validate(schema, against, project.root(), diagnostics);
+      int files =
+          OutputValidation.validate(
+              schema, against, project.root(), wsdl != null || specs == null, diagnostics);
       done.add(
           GenerateCommand.plural(files, "generated file")
               + " checked against "

@@ -21,6 +21,8 @@ import dev.apionly.render.VelocityRenderer;
 import dev.apionly.resolve.Resolver;
 import dev.apionly.spec.SpecLoader;
 import dev.apionly.spec.SpecSet;
+import dev.apionly.validate.ProjectSource;
+import dev.apionly.validate.SourceCheck;
 import dev.apionly.write.OutputFile;
 import dev.apionly.write.Plan;
 import dev.apionly.write.ProjectWriter;
@@ -89,6 +91,12 @@ public final class Generator {
     Diagnostics diagnostics = new Diagnostics();
     SfdxProject project = SfdxProject.locate(request.out(), request.workingDirectory());
     SpecSet specs = SpecLoader.load(request.inputs(), diagnostics);
+    SourceCheck.check(
+        specs,
+        ProjectSource.read(project.packageDirectoryPaths()),
+        project.namespace(),
+        diagnostics,
+        SourceCheck.Strictness.WARNINGS);
     List<Integration> integrations = Resolver.resolve(specs, project.root(), diagnostics);
     check(Linter.lint(specs, integrations, false), diagnostics);
     checkApiVersion(project, integrations, specs);

@@ -21,10 +21,15 @@ public final class OutputValidation {
 
   /**
    * Adds one error per schema violation, at the file, line and column where it is. {@code against}
-   * names the schema in messages ("the org's Metadata API WSDL").
+   * names the schema in messages ("the org's Metadata API WSDL"). {@code required}: a project with
+   * nothing generated yet is an error, not just nothing to check.
    */
   public static int validate(
-      MetadataSchema schema, String against, Path projectRoot, Diagnostics diagnostics) {
+      MetadataSchema schema,
+      String against,
+      Path projectRoot,
+      boolean required,
+      Diagnostics diagnostics) {
     Map<String, StateFile.Entry> generated;
     try {
       generated = StateFile.read(projectRoot);
@@ -34,6 +39,9 @@ public final class OutputValidation {
       return 0;
     }
     List<String> xml = generated.keySet().stream().filter(p -> p.endsWith(".xml")).toList();
+    if (xml.isEmpty() && !required) {
+      return 0;
+    }
     if (xml.isEmpty()) {
       diagnostics.error(
           Location.of(projectRoot),

@@ -9,13 +9,24 @@ import dev.apionly.diagnostic.Location;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
  * The SFDX project apionly writes into: its root, its default package directory and its {@code
  * sourceApiVersion}, read from {@code sfdx-project.json}.
  */
-public record SfdxProject(Path root, String defaultPackageDirectory, String apiVersion) {
+public record SfdxProject(
+    Path root,
+    String defaultPackageDirectory,
+    String apiVersion,
+    List<String> packageDirectories,
+    String namespace) {
+
+  public SfdxProject {
+    packageDirectories = List.copyOf(packageDirectories);
+  }
 
   public static final String FILE_NAME = "sfdx-project.json";
 
@@ -40,18 +51,26 @@ public record SfdxProject(Path root, String defaultPackageDirectory, String apiV
       }
       return read(file);
     }
+    return find(start)
+        .orElseThrow(
+            () ->
+                ApionlyException.of(
+                    ExitCode.BAD_INPUT,
+                    Location.of(start),
+                    "no "
+                        + FILE_NAME
+                        + " here or in any parent directory; run inside an SFDX project or pass"
+                        + " --out PROJECT_DIR"));
+  }
+
+  /** The nearest project from {@code start} upward, if there is one. */
+  public static java.util.Optional<SfdxProject> find(Path start) {
     for (Path dir = start.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
-      Path file = dir.resolve(FILE_NAME);
-      if (Files.isRegularFile(file)) {
-        return read(file);
+      if (Files.isRegularFile(dir.resolve(FILE_NAME))) {
+        return java.util.Optional.of(read(dir.resolve(FILE_NAME)));
       }
     }
-    throw ApionlyException.of(
-        ExitCode.BAD_INPUT,
-        Location.of(start),
-        "no "
-            + FILE_NAME
-            + " here or in any parent directory; run inside an SFDX project or pass --out PROJECT_DIR");
+    return java.util.Optional.empty();
   }
 
   static SfdxProject read(Path file) {
@@ -70,9 +89,13 @@ public record SfdxProject(Path root, String defaultPackageDirectory, String apiV
           ExitCode.BAD_INPUT, Location.of(file), "cannot read: " + e.getMessage());
     }
     String packageDirectory = null;
+    List<String> all = new ArrayList<>();
     JsonNode directories = json == null ? null : json.get("packageDirectories");
     if (directories != null && directories.isArray()) {
       for (JsonNode directory : directories) {
+        if (directory.path("path").isTextual()) {
+          all.add(directory.get("path").asText());
+        }
         if (directory.path("default").asBoolean(false) && directory.path("path").isTextual()) {
           packageDirectory = directory.get("path").asText();
         }
@@ -107,8 +130,26 @@ public record SfdxProject(Path root, String defaultPackageDirectory, String apiV
             "sourceApiVersion '" + apiVersion + "' is not accepted; accepted: e.g. \"66.0\"");
       }
     }
+    List<String> inside = new ArrayList<>();
+    for (String directory : all) {
+      Path path = root.resolve(directory).normalize();
+      // a package directory outside the project is not apionly's to read
+      if (path.startsWith(root) && !path.equals(root)) {
+        inside.add(root.relativize(path).toString().replace('\\', '/'));
+      }
+    }
+    String namespace = json.path("namespace").isTextual() ? json.get("namespace").asText() : "";
     return new SfdxProject(
-        root, root.relativize(resolved).toString().replace('\\', '/'), apiVersion);
+        root,
+        root.relativize(resolved).toString().replace('\\', '/'),
+        apiVersion,
+        inside,
+        namespace.strip());
+  }
+
+  /** Every package directory inside the project, as absolute paths. */
+  public List<Path> packageDirectoryPaths() {
+    return packageDirectories.stream().map(root::resolve).toList();
   }
 
   /** The major API version as a number, e.g. 66. */

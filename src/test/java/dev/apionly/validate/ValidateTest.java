@@ -115,7 +115,7 @@ class ValidateTest {
         Cli.run("validate", dir.resolve("specs").toString(), "--org-schema", ORG_SCHEMA.toString());
 
     assertEquals(0, run.exitCode(), run.toString());
-    assertTrue(run.out().contains("valid: 1 spec checked against 3 described objects"), run.out());
+    assertTrue(run.out().contains("1 spec checked against 3 described objects"), run.out());
     assertTrue(run.err().contains("object 'account' is spelt 'Account' in the org"), run.err());
   }
 

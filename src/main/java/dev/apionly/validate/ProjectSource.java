@@ -1,0 +1,274 @@
+package dev.apionly.validate;
+
+import dev.apionly.model.AccessList;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * The names an SFDX project's own source defines, read from every package directory in source
+ * format: objects with their fields and record types, Apex classes, Visualforce pages, flows,
+ * custom permissions, custom metadata types, custom settings and external credential principals.
+ * Every lookup ignores case, as Salesforce does.
+ */
+public final class ProjectSource {
+
+  /** One object folder: its API name, where it is, and the fields and record types in it. */
+  public record SourceObject(
+      String name,
+      Path folder,
+      Map<String, String> fields,
+      Map<String, String> recordTypes,
+      boolean customSetting) {}
+
+  /** Folders no package directory keeps metadata in; walking them costs time and finds nothing. */
+  private static final List<String> SKIPPED = List.of("node_modules", ".sfdx", ".sf", ".git");
+
+  private final List<Path> directories;
+  private final Map<String, MutableObject> objects = new TreeMap<>();
+  private final Map<AccessList, Map<String, String>> names = new EnumMap<>(AccessList.class);
+
+  private ProjectSource(List<Path> directories) {
+    this.directories = List.copyOf(directories);
+    for (AccessList kind : AccessList.values()) {
+      names.put(kind, new TreeMap<>());
+    }
+  }
+
+  /** Reads the package directories {@code directories} (absolute, inside the project). */
+  public static ProjectSource read(List<Path> directories) {
+    ProjectSource source = new ProjectSource(directories);
+    for (Path directory : directories) {
+      if (Files.isDirectory(directory)) {
+        source.walk(directory);
+      }
+    }
+    source.objects.values().stream()
+        .filter(o -> o.name.toLowerCase(Locale.ROOT).endsWith("__mdt"))
+        .forEach(o -> source.add(AccessList.CUSTOM_METADATA_TYPES, o.name));
+    source.objects.values().stream()
+        .filter(o -> o.customSetting)
+        .forEach(o -> source.add(AccessList.CUSTOM_SETTINGS, o.name));
+    return source;
+  }
+
+  /** The package directories read. */
+  public List<Path> directories() {
+    return directories;
+  }
+
+  /** The object named {@code name}, in any letter case. */
+  public Optional<SourceObject> object(String name) {
+    MutableObject found = objects.get(key(name));
+    return Optional.ofNullable(found).map(MutableObject::freeze);
+  }
+
+  /** Every object's API name as the source spells it. */
+  public List<String> objectNames() {
+    return objects.values().stream().map(o -> o.name).toList();
+  }
+
+  /** The names of one list kind, lower case → as the source spells it. */
+  public Map<String, String> names(AccessList kind) {
+    return java.util.Collections.unmodifiableMap(names.get(kind));
+  }
+
+  private void walk(Path directory) {
+    try {
+      Files.walkFileTree(
+          directory,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+              return SKIPPED.contains(dir.getFileName().toString())
+                  ? FileVisitResult.SKIP_SUBTREE
+                  : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+              if (attributes.isRegularFile()) {
+                file(file);
+              }
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+              // an unreadable corner of the project defines nothing apionly can know
+              return FileVisitResult.CONTINUE;
+            }
+          });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void file(Path file) {
+    String name = file.getFileName().toString();
+    Path parent = file.getParent();
+    String folder = parent == null ? "" : parent.getFileName().toString();
+    if (name.endsWith(".object-meta.xml")) {
+      String object = stem(name, ".object-meta.xml");
+      MutableObject entry = object(object, parent);
+      entry.customSetting = contains(file, "customSettingsType");
+    } else if (name.endsWith(".field-meta.xml") && folder.equals("fields")) {
+      object(grandparent(file), parent.getParent()).put(true, stem(name, ".field-meta.xml"));
+    } else if (name.endsWith(".recordType-meta.xml") && folder.equals("recordTypes")) {
+      object(grandparent(file), parent.getParent()).put(false, stem(name, ".recordType-meta.xml"));
+    } else if (name.endsWith(".cls")) {
+      add(AccessList.APEX_CLASSES, stem(name, ".cls"));
+    } else if (name.endsWith(".page")) {
+      add(AccessList.APEX_PAGES, stem(name, ".page"));
+    } else if (name.endsWith(".flow-meta.xml")) {
+      add(AccessList.FLOWS, stem(name, ".flow-meta.xml"));
+    } else if (name.endsWith(".customPermission-meta.xml")) {
+      add(AccessList.CUSTOM_PERMISSIONS, stem(name, ".customPermission-meta.xml"));
+    } else if (name.endsWith(".externalCredential-meta.xml")) {
+      String credential = stem(name, ".externalCredential-meta.xml");
+      for (String principal : principals(file)) {
+        add(AccessList.EXTERNAL_CREDENTIAL_PRINCIPALS, credential + "-" + principal);
+      }
+    }
+  }
+
+  private MutableObject object(String name, Path folder) {
+    return objects.computeIfAbsent(key(name), k -> new MutableObject(name, folder));
+  }
+
+  private void add(AccessList kind, String name) {
+    names.get(kind).putIfAbsent(key(name), name);
+  }
+
+  private static String grandparent(Path file) {
+    return file.getParent().getParent().getFileName().toString();
+  }
+
+  private static String stem(String name, String suffix) {
+    return name.substring(0, name.length() - suffix.length());
+  }
+
+  static String key(String name) {
+    return name.toLowerCase(Locale.ROOT);
+  }
+
+  /** Whether the XML file has an element named {@code element} anywhere. */
+  private static boolean contains(Path file, String element) {
+    boolean[] found = {false};
+    elements(file, (local, text) -> found[0] |= local.equals(element));
+    return found[0];
+  }
+
+  /**
+   * The principals an external credential defines: its parameters whose type ends in {@code
+   * Principal} (NamedPrincipal, PerUserPrincipal, AwsStsPrincipal), by parameter name.
+   */
+  private static List<String> principals(Path file) {
+    List<String> out = new ArrayList<>();
+    String[] current = new String[2];
+    elements(
+        file,
+        (local, text) -> {
+          switch (local) {
+            case "parameterName" -> current[0] = text;
+            case "parameterType" -> current[1] = text;
+            case "/externalCredentialParameters" -> {
+              if (current[0] != null && current[1] != null && current[1].endsWith("Principal")) {
+                out.add(current[0]);
+              }
+              current[0] = null;
+              current[1] = null;
+            }
+            default -> {}
+          }
+        });
+    return out;
+  }
+
+  /** Sees one element: its local name and its text (or "/name" and null at its end). */
+  private interface ElementVisitor {
+    void element(String localName, String text);
+  }
+
+  private static final XMLInputFactory INPUT = inputFactory();
+
+  private static XMLInputFactory inputFactory() {
+    XMLInputFactory factory = XMLInputFactory.newFactory();
+    factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+    factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+    return factory;
+  }
+
+  /** Reads {@code file} element by element; a file that is not XML defines nothing. */
+  private static void elements(Path file, ElementVisitor visitor) {
+    try (InputStream in = Files.newInputStream(file)) {
+      XMLStreamReader reader = INPUT.createXMLStreamReader(in);
+      try {
+        String open = null;
+        StringBuilder text = new StringBuilder();
+        while (reader.hasNext()) {
+          int event = reader.next();
+          if (event == XMLStreamConstants.START_ELEMENT) {
+            open = reader.getLocalName();
+            text.setLength(0);
+          } else if (event == XMLStreamConstants.CHARACTERS) {
+            text.append(reader.getText());
+          } else if (event == XMLStreamConstants.END_ELEMENT) {
+            if (reader.getLocalName().equals(open)) {
+              visitor.element(open, text.toString().strip());
+            }
+            visitor.element("/" + reader.getLocalName(), null);
+            open = null;
+          }
+        }
+      } finally {
+        reader.close();
+      }
+    } catch (IOException | XMLStreamException e) {
+      // unreadable or not XML: it defines nothing apionly could name
+    }
+  }
+
+  /** An object folder as it is being read. */
+  private static final class MutableObject {
+    final String name;
+    final Path folder;
+    final Map<String, String> fields = new TreeMap<>();
+    final Map<String, String> recordTypes = new TreeMap<>();
+    boolean customSetting;
+
+    MutableObject(String name, Path folder) {
+      this.name = name;
+      this.folder = folder;
+    }
+
+    void put(boolean field, String name) {
+      (field ? fields : recordTypes).putIfAbsent(key(name), name);
+    }
+
+    SourceObject freeze() {
+      return new SourceObject(
+          name,
+          folder,
+          java.util.Collections.unmodifiableMap(fields),
+          java.util.Collections.unmodifiableMap(recordTypes),
+          customSetting);
+    }
+  }
+}
