@@ -23,6 +23,7 @@ import dev.apionly.resolve.Resolver;
 import dev.apionly.spec.IntegrationSpec;
 import dev.apionly.spec.Names;
 import dev.apionly.spec.ProjectConfig;
+import dev.apionly.spec.Secrets;
 import dev.apionly.spec.SpecParser;
 import dev.apionly.spec.SpecSet;
 import dev.apionly.spec.YamlNode;
@@ -138,7 +139,7 @@ public final class Importer {
     List<String> criticalSources = new ArrayList<>();
     for (ImportedSpec spec : specs) {
       Path target = out.resolve(spec.name() + ".yaml");
-      String text = SpecWriter.text(spec, Paths.display(spec.source()));
+      String text = SpecWriter.text(spec, shown(spec.source()));
       verify(spec, target, text);
       texts.put(target, text);
       boolean any = false;
@@ -156,7 +157,7 @@ public final class Importer {
         }
       }
       if (any) {
-        criticalSources.add(Paths.display(spec.source()));
+        criticalSources.add(shown(spec.source()));
       }
     }
     if (!critical.isEmpty()) {
@@ -461,7 +462,25 @@ public final class Importer {
    * to the spec loader.
    */
   private static String justification(Path file) {
-    return Linter.IMPORTED_PREFIX + file.getFileName() + ": review";
+    String name = String.valueOf(file.getFileName());
+    return Linter.IMPORTED_PREFIX
+        + (Secrets.shapeOf(name).isPresent() ? "a permission set file" : name)
+        + ": review";
+  }
+
+  /**
+   * The source as the header comment shows it: its path, or its name alone when the path holds
+   * something the spec loader would take for a secret (a long random temporary directory), or
+   * neither when the name does too. What import writes about where a file came from never stops the
+   * import.
+   */
+  static String shown(Path source) {
+    String path = Paths.display(source);
+    if (Secrets.shapeOf(path).isEmpty()) {
+      return path;
+    }
+    String name = String.valueOf(source.getFileName());
+    return Secrets.shapeOf(name).isEmpty() ? name : "a file whose name is not shown";
   }
 
   private void checkNamesUnique(List<ImportedSpec> specs) {

@@ -13,6 +13,7 @@ import dev.apionly.model.ObjectAccess;
 import dev.apionly.model.ObjectVerb;
 import dev.apionly.model.PermissionSet;
 import dev.apionly.model.PermissionSetGroup;
+import dev.apionly.model.UserPermissions;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.Reader;
@@ -253,7 +254,10 @@ public final class MetadataXml {
         enabled(xml.customMetadataTypeAccesses),
         enabled(xml.customSettingAccesses),
         enabled(xml.externalCredentialPrincipalAccesses),
-        enabled(xml.userPermissions));
+        // Salesforce ignores case in API names: a hand-edited modifyAllData is ModifyAllData
+        enabled(xml.userPermissions).stream()
+            .map(p -> UserPermissions.canonical(p).orElse(p))
+            .toList());
   }
 
   /** A group file as the model. */

@@ -35,6 +35,11 @@ public enum ObjectVerb {
     return Arrays.stream(values()).filter(v -> v.key.equals(key)).findFirst();
   }
 
+  /** As {@link #fromKey}, with case aside: how a policy entry such as {@code Case.DELETE} reads. */
+  public static Optional<ObjectVerb> fromKeyIgnoringCase(String key) {
+    return Arrays.stream(values()).filter(v -> v.key.equalsIgnoreCase(key)).findFirst();
+  }
+
   /**
    * The verbs Salesforce requires alongside this one (a deploy fails otherwise). Big objects have
    * no edit, so there delete and modifyAll do not need it.

@@ -27,7 +27,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
-import java.util.stream.Collectors;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The check stage: every grant of every spec against its risk level and the org's policy (DESIGN
@@ -65,7 +66,8 @@ public final class Linter {
   /** The findings of {@code specs}, notes only if {@code notes}. */
   public static List<Finding> lint(SpecSet specs, List<Integration> integrations, boolean notes) {
     Linter linter = new Linter(notes);
-    Map<String, Integration> byName = new HashMap<>();
+    // an include names a set as Salesforce does, without regard to case
+    Map<String, Integration> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     integrations.forEach(i -> byName.put(i.name(), i));
     Map<ProjectConfig, List<Integration>> byConfig = new java.util.LinkedHashMap<>();
     for (SpecSet.LoadedSpec loaded : specs.specs()) {
@@ -97,8 +99,8 @@ public final class Linter {
       Integration integration,
       Map<String, Integration> byName) {
     RiskCatalogue catalogue = new RiskCatalogue(config);
-    Map<String, Ref> allowed = byValue(config.allowCritical());
-    Map<String, Ref> forbidden = byValue(config.forbid());
+    Map<String, Ref> allowed = RiskCatalogue.byName(config.allowCritical());
+    Map<String, Ref> forbidden = RiskCatalogue.byName(config.forbid());
     Map<String, ObjectAccess> closed = new HashMap<>();
     integration.permissionSet().objects().forEach(o -> closed.put(o.object(), o));
 
@@ -315,15 +317,16 @@ public final class Linter {
       sets.add(member.permissionSet());
     }
     SortedSet<Grant> granted = Grants.effective(sets, List.of());
-    Set<String> grantedObjects =
-        granted.stream()
-            .filter(g -> g.kind() == GrantKind.OBJECT)
-            .map(Grant::key)
-            .collect(Collectors.toSet());
+    // a muted Account.edit or viewsetup meets the Account.edit or ViewSetup a set grants
+    Set<String> grantedKeys = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    granted.stream()
+        .filter(g -> g.kind() == GrantKind.OBJECT || g.kind() == GrantKind.USER_PERMISSION)
+        .map(Grant::key)
+        .forEach(grantedKeys::add);
     for (ObjectSpec object : spec.mute().objects()) {
       for (Map.Entry<ObjectVerb, Ref> verb : object.access().entrySet()) {
         String key = object.object().value() + "." + verb.getKey().key();
-        if (!grantedObjects.contains(key)) {
+        if (!grantedKeys.contains(key)) {
           add(
               Rule.MUTE_NOT_GRANTED,
               verb.getValue().location(),
@@ -332,7 +335,7 @@ public final class Linter {
       }
     }
     for (Ref permission : spec.mute().userPermissions()) {
-      if (!granted.contains(new Grant(GrantKind.USER_PERMISSION, permission.value(), ""))) {
+      if (!grantedKeys.contains(permission.value())) {
         add(
             Rule.MUTE_NOT_GRANTED,
             permission.location(),
@@ -349,13 +352,6 @@ public final class Linter {
 
   private void addAll(List<Finding> more) {
     findings.addAll(more);
-  }
-
-  /** The entries of a policy list by value; the first of a repeated value wins. */
-  private static Map<String, Ref> byValue(List<Ref> refs) {
-    Map<String, Ref> out = new HashMap<>();
-    refs.forEach(r -> out.putIfAbsent(r.value(), r));
-    return out;
   }
 
   /** Problems that stopped the specs from loading, as findings of rule {@code bad-input}. */

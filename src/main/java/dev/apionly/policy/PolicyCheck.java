@@ -7,11 +7,10 @@ import dev.apionly.model.Grants;
 import dev.apionly.model.Integration;
 import dev.apionly.model.ObjectVerb;
 import dev.apionly.model.RiskLevel;
+import dev.apionly.model.UserPermissions;
 import dev.apionly.spec.ProjectConfig;
 import dev.apionly.spec.Ref;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +25,10 @@ import java.util.TreeSet;
 final class PolicyCheck {
 
   private final ProjectConfig config;
-  private final Set<String> granted = new HashSet<>();
+
+  /** Every grant of the specs by key, compared as Salesforce compares names: case aside. */
+  private final Set<String> granted = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+
   private final List<Finding> findings = new ArrayList<>();
 
   private PolicyCheck(ProjectConfig config, List<Integration> integrations) {
@@ -77,13 +79,13 @@ final class PolicyCheck {
     }
     String[] parts = entry.split("\\.", -1);
     if (parts.length == 2) {
-      return ObjectVerb.fromKey(parts[1]).isPresent() && !parts[0].isEmpty();
+      return ObjectVerb.fromKeyIgnoringCase(parts[1]).isPresent() && !parts[0].isEmpty();
     }
     if (parts.length == 3) {
       return !parts[0].equals(RiskCatalogue.ANY_OBJECT)
           && !parts[0].isEmpty()
           && !parts[1].isEmpty()
-          && (parts[2].equals("read") || parts[2].equals("edit"));
+          && (parts[2].equalsIgnoreCase("read") || parts[2].equalsIgnoreCase("edit"));
     }
     return false;
   }
@@ -123,8 +125,7 @@ final class PolicyCheck {
 
   /** forbid wins over allowCritical: say so where both name the same grant. */
   private void allowedAndForbidden() {
-    Map<String, Ref> forbidden = new HashMap<>();
-    config.forbid().forEach(f -> forbidden.putIfAbsent(f.value(), f));
+    Map<String, Ref> forbidden = RiskCatalogue.byName(config.forbid());
     for (Ref allowed : config.allowCritical()) {
       Ref forbid = forbidden.get(allowed.value());
       if (forbid != null) {
@@ -142,14 +143,15 @@ final class PolicyCheck {
 
   /** The grant an entry names, when its kind is certain: a user permission or an object verb. */
   private static Optional<Grant> grant(String entry) {
-    if (RiskCatalogue.isKnown(entry)) {
-      return Optional.of(new Grant(GrantKind.USER_PERMISSION, entry, ""));
+    Optional<String> permission = UserPermissions.canonical(entry);
+    if (permission.isPresent()) {
+      return Optional.of(new Grant(GrantKind.USER_PERMISSION, permission.get(), ""));
     }
     String[] parts = entry.split("\\.", -1);
-    if (parts.length == 2
-        && !parts[0].equals(RiskCatalogue.ANY_OBJECT)
-        && ObjectVerb.fromKey(parts[1]).isPresent()) {
-      return Optional.of(new Grant(GrantKind.OBJECT, parts[0], parts[1]));
+    Optional<ObjectVerb> verb =
+        parts.length == 2 ? ObjectVerb.fromKeyIgnoringCase(parts[1]) : Optional.empty();
+    if (verb.isPresent() && !parts[0].equals(RiskCatalogue.ANY_OBJECT)) {
+      return Optional.of(new Grant(GrantKind.OBJECT, parts[0], verb.get().key()));
     }
     return Optional.empty();
   }

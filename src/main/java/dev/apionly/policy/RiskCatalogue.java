@@ -3,15 +3,11 @@ package dev.apionly.policy;
 import dev.apionly.model.Grant;
 import dev.apionly.model.GrantKind;
 import dev.apionly.model.RiskLevel;
+import dev.apionly.model.UserPermissions;
 import dev.apionly.spec.ProjectConfig;
 import dev.apionly.spec.Ref;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -24,9 +20,10 @@ import java.util.TreeMap;
 public final class RiskCatalogue {
 
   /**
-   * Every Salesforce user permission apionly knows, with its level: {@code user-permissions.txt}.
+   * Every Salesforce user permission apionly knows, with its level, looked up case-insensitively as
+   * Salesforce compares API names: {@code modifyAllData} is as critical as ModifyAllData.
    */
-  private static final SortedMap<String, RiskLevel> USER_PERMISSIONS = userPermissionLevels();
+  private static final SortedMap<String, RiskLevel> USER_PERMISSIONS = UserPermissions.catalogue();
 
   /** The level of a user permission missing from the catalogue. */
   static final RiskLevel UNKNOWN_USER_PERMISSION = RiskLevel.MEDIUM;
@@ -34,10 +31,13 @@ public final class RiskCatalogue {
   /** The key in {@code apionly.yaml} that re-levels or forbids one verb on every object. */
   static final String ANY_OBJECT = "*";
 
-  private final ProjectConfig config;
+  /** The org's {@code levels}, keyed as Salesforce compares names: without regard to case. */
+  private final Map<String, Ref> levels;
 
   public RiskCatalogue(ProjectConfig config) {
-    this.config = config;
+    Map<String, Ref> keyed = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    keyed.putAll(config.levels());
+    this.levels = keyed;
   }
 
   /** The level of {@code grant} in this org: the override if {@code apionly.yaml} has one. */
@@ -73,14 +73,26 @@ public final class RiskCatalogue {
     return USER_PERMISSIONS.get(userPermission) == RiskLevel.CRITICAL;
   }
 
-  /** Every user permission of the catalogue with its built-in level, by name. */
+  /** Every user permission of the catalogue with its built-in level, in plain name order. */
   public static SortedMap<String, RiskLevel> userPermissions() {
-    return Collections.unmodifiableSortedMap(USER_PERMISSIONS);
+    return Collections.unmodifiableSortedMap(new TreeMap<>(USER_PERMISSIONS));
   }
 
   /**
-   * The {@code apionly.yaml} entry that applies to {@code grant} in {@code entries}: its own key
-   * ({@code ViewSetup}, {@code Case.delete}), else for an object verb {@code *.verb}.
+   * Policy entries by the name they give, compared without regard to case as Salesforce compares
+   * API names, so {@code forbid: [modifyalldata]} forbids ModifyAllData; the first of a repeated
+   * entry wins.
+   */
+  public static Map<String, Ref> byName(List<Ref> entries) {
+    Map<String, Ref> out = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    entries.forEach(r -> out.putIfAbsent(r.value(), r));
+    return out;
+  }
+
+  /**
+   * The {@code apionly.yaml} entry that applies to {@code grant} in {@code entries} (made by {@link
+   * #byName}, so case does not count): its own key ({@code ViewSetup}, {@code Case.delete}), else
+   * for an object verb {@code *.verb}.
    */
   static <T> T entryFor(Grant grant, Map<String, T> entries) {
     T entry = entries.get(grant.key());
@@ -91,31 +103,7 @@ public final class RiskCatalogue {
   }
 
   private Optional<RiskLevel> override(Grant grant) {
-    Ref level = entryFor(grant, config.levels());
+    Ref level = entryFor(grant, levels);
     return level == null ? Optional.empty() : RiskLevel.fromKey(level.value());
-  }
-
-  private static SortedMap<String, RiskLevel> userPermissionLevels() {
-    SortedMap<String, RiskLevel> out = new TreeMap<>();
-    try (InputStream in = RiskCatalogue.class.getResourceAsStream("user-permissions.txt")) {
-      if (in == null) {
-        throw new IllegalStateException("user-permissions.txt missing from the jar");
-      }
-      new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))
-          .lines()
-          .map(String::strip)
-          .filter(l -> !l.isEmpty() && !l.startsWith("#"))
-          .forEach(
-              line -> {
-                String[] parts = line.split("\\s+");
-                RiskLevel level =
-                    RiskLevel.fromKey(parts.length == 2 ? parts[1] : "")
-                        .orElseThrow(() -> new IllegalStateException("bad catalogue line " + line));
-                out.put(parts[0], level);
-              });
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out;
   }
 }

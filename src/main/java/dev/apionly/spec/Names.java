@@ -1,5 +1,7 @@
 package dev.apionly.spec;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** Salesforce's naming rules (DESIGN section 4), for the names apionly creates and refers to. */
@@ -134,19 +136,80 @@ public final class Names {
     return text.length() <= 80 && EMAIL.matcher(text).matches();
   }
 
-  /** The first control character in {@code text} (tab and newline excepted in descriptions). */
+  /**
+   * The first character of {@code text} a reader cannot see or that reorders what they see, or -1:
+   * control characters (tab and new line excepted in descriptions), format characters such as
+   * zero-width spaces and right-to-left overrides (Unicode category Cf), line and paragraph
+   * separators, non-characters and broken surrogate pairs. Such a character in a label would show
+   * one thing in a review and deploy another.
+   */
   public static int firstControlCharacter(String text, boolean allowWhitespace) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       boolean whitespace = c == '\n' || c == '\t' || c == '\r';
-      if ((Character.isISOControl(c) && !(allowWhitespace && whitespace))
-          || c == '\uFFFE'
-          || c == '\uFFFF'
+      if (isInvisible(c) && !(allowWhitespace && whitespace)
           || Character.isSurrogate(c) && !validSurrogate(text, i)) {
         return i;
       }
     }
     return -1;
+  }
+
+  /** True for a control, format (Cf), separator (Zl, Zp) or non-character. */
+  public static boolean isInvisible(char c) {
+    int type = Character.getType(c);
+    return Character.isISOControl(c)
+        || type == Character.FORMAT
+        || type == Character.LINE_SEPARATOR
+        || type == Character.PARAGRAPH_SEPARATOR
+        || c == '\uFFFE'
+        || c == '\uFFFF';
+  }
+
+  /** A character as a message names it: {@code U+0430 CYRILLIC SMALL LETTER A}. */
+  public static String describe(int codePoint) {
+    String name = Character.getName(codePoint);
+    return String.format("U+%04X", codePoint) + (name == null ? "" : " " + name);
+  }
+
+  /**
+   * The index of the first character of {@code name} that no API name may hold because it is not
+   * ASCII (a Cyrillic letter that looks Latin, a zero-width space), or -1.
+   */
+  public static int firstNonAscii(String name) {
+    for (int i = 0; i < name.length(); i++) {
+      if (name.charAt(i) > 0x7e || name.charAt(i) < 0x20) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Why {@code name} cannot be a file name on Windows, or null: {@code CON}, {@code PRN}, {@code
+   * AUX}, {@code NUL}, {@code COM1} to {@code COM9} and {@code LPT1} to {@code LPT9} are devices
+   * there, in any case and with any extension, so a checkout of the generated files would fail.
+   */
+  public static String windowsReservedProblem(String name) {
+    int dot = name.indexOf('.');
+    String stem = (dot < 0 ? name : name.substring(0, dot)).toUpperCase(Locale.ROOT);
+    boolean reserved =
+        List.of("CON", "PRN", "AUX", "NUL").contains(stem)
+            || stem.length() == 4
+                && (stem.startsWith("COM") || stem.startsWith("LPT"))
+                && stem.charAt(3) >= '1'
+                && stem.charAt(3) <= '9';
+    return reserved
+        ? "is a device name on Windows (CON, PRN, AUX, NUL, COM1-COM9, LPT1-LPT9, in any case):"
+            + " its files could not be checked out there; choose another name, e.g. "
+            + name
+            + "_Sync"
+        : null;
+  }
+
+  /** {@code name} as Salesforce compares API names: case does not count. */
+  public static String fold(String name) {
+    return name.toLowerCase(Locale.ROOT);
   }
 
   private static boolean validSurrogate(String text, int i) {

@@ -44,6 +44,13 @@ public final class SpecLoader {
         }
         Path root = normalized.getParent();
         files.putIfAbsent(normalized, configs.computeIfAbsent(root, d -> config(d, diagnostics)));
+      } else if (Files.exists(normalized)) {
+        diagnostics.error(
+            Location.of(input),
+            "is "
+                + specialFileKind(normalized)
+                + ", not a regular file, so apionly does not read it; accepted: spec directories"
+                + " or files");
       } else {
         diagnostics.error(
             Location.of(input), "no such file or directory; accepted: spec directories or files");
@@ -81,6 +88,23 @@ public final class SpecLoader {
     } catch (IOException | java.io.UncheckedIOException e) {
       throw ApionlyException.of(
           ExitCode.BAD_INPUT, Location.of(directory), "cannot list directory: " + e.getMessage());
+    }
+  }
+
+  /** What a path that exists but is neither a file nor a directory is, in a reader's words. */
+  private static String specialFileKind(Path path) {
+    try {
+      // the file type bits of the POSIX mode, where the file system has them
+      int type = (Integer) Files.getAttribute(path, "unix:mode") & 0170000;
+      return switch (type) {
+        case 0010000 -> "a named pipe (FIFO)";
+        case 0140000 -> "a socket";
+        case 0020000 -> "a character device";
+        case 0060000 -> "a block device";
+        default -> "a special file";
+      };
+    } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+      return "a special file";
     }
   }
 

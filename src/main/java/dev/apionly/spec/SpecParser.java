@@ -2,12 +2,14 @@ package dev.apionly.spec;
 
 import dev.apionly.diagnostic.Diagnostic;
 import dev.apionly.diagnostic.Diagnostics;
+import dev.apionly.diagnostic.Location;
 import dev.apionly.diagnostic.Suggestions;
 import dev.apionly.model.AccessList;
 import dev.apionly.model.OAuthFlow;
 import dev.apionly.model.OAuthScope;
 import dev.apionly.model.ObjectAccess;
 import dev.apionly.model.ObjectVerb;
+import dev.apionly.model.UserPermissions;
 import dev.apionly.spec.YamlNode.Entry;
 import dev.apionly.spec.YamlNode.MapNode;
 import dev.apionly.spec.YamlNode.ScalarNode;
@@ -72,8 +74,11 @@ public final class SpecParser {
     }
     MapNode map = mapped.get();
     Ref name = bind.optionalText(map, "name");
-    if (name != null) {
+    if (name != null && !foreignCharacter(name, "name")) {
       String problem = Names.apiNameProblem(name.value());
+      if (problem == null) {
+        problem = Names.windowsReservedProblem(name.value());
+      }
       if (problem != null) {
         bind.error(name.location(), "name '" + Texts.abbreviate(name.value()) + "' " + problem);
       }
@@ -129,15 +134,19 @@ public final class SpecParser {
     }
     int control = Names.firstControlCharacter(text.value(), multiline);
     if (control >= 0) {
+      Location at = columnOf(text, control);
       bind.error(
-          text.location(),
+          at,
           "'"
               + key
-              + "' holds a control character (U+"
-              + String.format("%04X", (int) text.value().charAt(control))
-              + ") at position "
-              + (control + 1)
-              + "; accepted: printable text"
+              + "' holds "
+              + Names.describe(text.value().codePointAt(control))
+              + " at "
+              + (at.equals(text.location())
+                  ? "character " + (control + 1)
+                  : "column " + at.column())
+              + ", an invisible, control or text-direction character that would make what a"
+              + " reviewer reads differ from what is deployed; accepted: printable text"
               + (multiline ? ", tabs and new lines" : ""));
     } else if (text.value().codePointCount(0, text.value().length()) > max) {
       bind.error(
@@ -160,7 +169,7 @@ public final class SpecParser {
       return null;
     }
     MapNode map = mapped.get();
-    Ref username = bind.optionalText(map, "username");
+    Ref username = checkedText(bind.optionalText(map, "username"), "username", 80, false);
     if (username != null && !Names.looksLikeEmail(username.value())) {
       bind.error(
           username.location(),
@@ -169,7 +178,7 @@ public final class SpecParser {
               + "' is not in the form of an email address (at most 80 characters); Salesforce"
               + " usernames look like erp-sync@acme.example.integration");
     }
-    Ref email = bind.optionalText(map, "email");
+    Ref email = checkedText(bind.optionalText(map, "email"), "email", 80, false);
     if (email != null && !Names.looksLikeEmail(email.value())) {
       bind.error(
           email.location(),
@@ -202,6 +211,9 @@ public final class SpecParser {
     List<ObjectSpec> out = new ArrayList<>();
     for (Entry entry : mapped.get().entries().values()) {
       Ref object = new Ref(entry.key(), entry.keyLocation());
+      if (foreignCharacter(object, "object")) {
+        continue;
+      }
       String problem = Names.referenceProblem(object.value(), (char) 0);
       if (problem != null) {
         bind.error(
@@ -257,9 +269,9 @@ public final class SpecParser {
         readFields = references(fieldMap.get(), "read", "field", (char) 0);
         editFields = references(fieldMap.get(), "edit", "field", (char) 0);
         Set<String> edited = new HashSet<>();
-        editFields.forEach(e -> edited.add(e.value()));
+        editFields.forEach(e -> edited.add(Names.fold(e.value())));
         for (Ref field : readFields) {
-          if (edited.contains(field.value())) {
+          if (edited.contains(Names.fold(field.value()))) {
             bind.error(
                 field.location(),
                 "field '"
@@ -298,16 +310,8 @@ public final class SpecParser {
           checkedText(
               bind.optionalText(mapped.get(), "justification"), "justification", 1000, true);
     }
-    if (name == null) {
-      return null;
-    }
-    String problem = Names.userPermissionProblem(name.value());
-    if (problem != null) {
-      bind.error(
-          name.location(), "user permission '" + Texts.abbreviate(name.value()) + "' " + problem);
-      return null;
-    }
-    return new UserPermissionSpec(name, justification);
+    Ref permission = name == null ? null : userPermissionName(name);
+    return permission == null ? null : new UserPermissionSpec(permission, justification);
   }
 
   private MuteSpec mute(Entry entry) {
@@ -321,13 +325,9 @@ public final class SpecParser {
             .map(e -> objects(e.value(), "'mute.objects'", true))
             .orElse(List.of());
     List<Ref> permissions = new ArrayList<>();
-    for (Ref permission : bind.texts(map, "userPermissions")) {
-      String problem = Names.userPermissionProblem(permission.value());
-      if (problem != null) {
-        bind.error(
-            permission.location(),
-            "user permission '" + Texts.abbreviate(permission.value()) + "' " + problem);
-      } else {
+    for (Ref written : bind.texts(map, "userPermissions")) {
+      Ref permission = userPermissionName(written);
+      if (permission != null) {
         permissions.add(permission);
       }
     }
@@ -466,6 +466,9 @@ public final class SpecParser {
   private List<Ref> references(MapNode map, String key, String noun, char separator) {
     List<Ref> out = new ArrayList<>();
     for (Ref ref : bind.texts(map, key)) {
+      if (foreignCharacter(ref, noun)) {
+        continue;
+      }
       String problem =
           noun.equals("field") && ref.value().contains(".")
               ? "has a dot; write the field name without its object (the object is the key above)"
@@ -480,10 +483,11 @@ public final class SpecParser {
     return out;
   }
 
+  /** Reports each name listed twice, as Salesforce compares names: case aside. */
   private void rejectDuplicates(List<Ref> refs, String noun) {
     Map<String, Ref> seen = new HashMap<>();
     for (Ref ref : refs) {
-      Ref first = seen.putIfAbsent(ref.value(), ref);
+      Ref first = seen.putIfAbsent(Names.fold(ref.value()), ref);
       if (first != null) {
         bind.error(
             ref.location(),
@@ -494,9 +498,73 @@ public final class SpecParser {
                 + first.location().line()
                 + ":"
                 + first.location().column()
-                + ")");
+                + (first.value().equals(ref.value()) ? "" : " as '" + first.value() + "'")
+                + "); Salesforce ignores case in API names");
       }
     }
+  }
+
+  /**
+   * {@code name} as a user permission's API name, or null when it is not one. A name that differs
+   * from a permission apionly knows only in case is that permission, as it is to Salesforce, and is
+   * carried on in Salesforce's spelling: the files written, the policy, the review and the report
+   * all see {@code ModifyAllData} for {@code modifyalldata}.
+   */
+  private Ref userPermissionName(Ref name) {
+    if (foreignCharacter(name, "user permission")) {
+      return null;
+    }
+    String problem = Names.userPermissionProblem(name.value());
+    if (problem != null) {
+      bind.error(
+          name.location(), "user permission '" + Texts.abbreviate(name.value()) + "' " + problem);
+      return null;
+    }
+    return UserPermissions.canonical(name.value())
+        .map(canonical -> new Ref(canonical, name.location()))
+        .orElse(name);
+  }
+
+  /**
+   * Reports a character no API name may hold (a Cyrillic letter that looks Latin, a zero-width
+   * space) by its code point, at its column; true if there was one.
+   */
+  private boolean foreignCharacter(Ref name, String noun) {
+    int index = Names.firstNonAscii(name.value());
+    if (index < 0) {
+      return false;
+    }
+    Location at = columnOf(name, index);
+    bind.error(
+        at,
+        noun
+            + " '"
+            + Texts.abbreviate(name.value())
+            + "' holds "
+            + Names.describe(name.value().codePointAt(index))
+            + " at "
+            + position(name, index, at)
+            + "; API names accept ASCII letters, digits and underscores only");
+    return true;
+  }
+
+  /**
+   * Where character {@code index} of a value stands in its file: counted from where the value
+   * starts (its opening quote, if quoted), or the value's start for one that spans lines.
+   */
+  private static Location columnOf(Ref value, int index) {
+    Location start = value.location();
+    if (start.line() == 0 || value.value().indexOf('\n') >= 0) {
+      return start;
+    }
+    return new Location(start.file(), start.line(), start.column() + index);
+  }
+
+  /** "column 12" where the file column is known, else "character 3" of the value. */
+  private static String position(Ref value, int index, Location at) {
+    return at == value.location() && index > 0
+        ? "character " + (index + 1)
+        : "column " + at.column();
   }
 
   private static List<Ref> concat(List<Ref> a, List<Ref> b) {

@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -244,22 +245,30 @@ public final class YamlReader {
 
     private MapNode map(Location location, int depth) throws IOException {
       Map<String, Entry> entries = new LinkedHashMap<>();
+      // Salesforce ignores case in API names, so Account and ACCOUNT are one key
+      Map<String, Entry> byFoldedKey = new HashMap<>();
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         String key = parser.currentName();
         Location keyLocation = here();
         parser.nextToken();
         YamlNode value = node(depth + 1);
-        Entry previous = entries.get(key);
+        Entry entry = new Entry(key, keyLocation, value);
+        Entry previous = byFoldedKey.putIfAbsent(Names.fold(key), entry);
         if (previous != null) {
           throw new Refused(
               keyLocation,
               "duplicate key '"
                   + Texts.abbreviate(key)
-                  + "' (first at line "
+                  + "' (first at "
                   + previous.keyLocation().line()
-                  + "); each key may appear once");
+                  + ":"
+                  + previous.keyLocation().column()
+                  + (previous.key().equals(key)
+                      ? ""
+                      : " as '" + Texts.abbreviate(previous.key()) + "'")
+                  + "); each key may appear once, and Salesforce ignores case in API names");
         }
-        entries.put(key, new Entry(key, keyLocation, value));
+        entries.put(key, entry);
       }
       return new MapNode(location, entries);
     }

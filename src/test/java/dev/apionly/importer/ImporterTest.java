@@ -268,4 +268,35 @@ class ImporterTest {
     assertTrue(
         error.getMessage().contains("object A.edit is in the generated set"), error.getMessage());
   }
+
+  /**
+   * Where a file is imported from never stops the import: a temporary directory whose name looks
+   * random, a hand-edited permission name in another case, and the header comment and
+   * justifications import writes all load back.
+   */
+  @Test
+  void aRandomLookingDirectoryAndAnotherCaseNeverFailAnImport(@TempDir Path dir) {
+    Path source =
+        dir.resolve(
+            "Zk8Qw3Rt6Yp1Lm4Nb7Vc2Xs5Df9Gh0Jk3Pq8Wz1Ty4/9f86d081884c7d659a2feaa0c55ad015a3bf4f1b");
+    Path file = source.resolve("Invoice_Sync.permissionset-meta.xml");
+    TestFiles.write(
+        file,
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <PermissionSet xmlns="http://soap.sforce.com/2006/04/metadata">
+            <label>Invoice Sync</label>
+            <userPermissions><enabled>true</enabled><name>viewSETUP</name></userPermissions>
+        </PermissionSet>
+        """);
+    Path out = dir.resolve("specs");
+
+    Cli.Run run = Cli.run("import", file.toString(), "--out", out.toString());
+
+    assertEquals(0, run.exitCode(), run.toString());
+    String spec = TestFiles.read(out.resolve("Invoice_Sync.yaml"));
+    assertTrue(spec.contains("name: ViewSetup"), spec);
+    assertTrue(spec.contains("Imported from Invoice_Sync.permissionset-meta.xml: review"), spec);
+    assertFalse(spec.contains("Zk8Qw3Rt6Yp1"), spec);
+  }
 }

@@ -154,4 +154,33 @@ class HostileInputTest {
     assertFalse(run.err().contains("\tat "), run.err());
     assertEquals(before, TestFiles.tree(project));
   }
+
+  /** A named pipe given as the spec is named for what it is, and never read (it would block). */
+  @Test
+  void aFifoIsNamedForWhatItIs(@TempDir Path project) throws Exception {
+    TestFiles.sfdxProject(project);
+    Path fifo = project.resolve("spec.yaml");
+    Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+    assertEquals(0, mkfifo.waitFor());
+
+    Cli.Run run = Cli.run("generate", fifo.toString(), "--out", project.toString());
+
+    assertEquals(2, run.exitCode(), run.toString());
+    assertTrue(run.err().contains("spec.yaml: error: is a named pipe (FIFO)"), run.err());
+    assertFalse(run.err().contains("no such file"), run.err());
+  }
+
+  /** Windows device names, in any case and with an extension, are no integration names. */
+  @Test
+  void windowsDeviceNamesAreRefused() {
+    for (String name : List.of("CON", "prn", "Aux", "nul", "COM1", "com9", "LPT1", "lpt9")) {
+      assertTrue(
+          dev.apionly.spec.Names.windowsReservedProblem(name) != null
+              && dev.apionly.spec.Names.windowsReservedProblem(name + ".permissionset") != null,
+          name);
+    }
+    for (String name : List.of("Console", "COM10", "COM0", "LPT", "Null_Sync", "CON_Sync")) {
+      assertEquals(null, dev.apionly.spec.Names.windowsReservedProblem(name), name);
+    }
+  }
 }

@@ -199,4 +199,35 @@ class PolicyEntriesTest {
         artifact.path("uri").asText().startsWith("src/test/resources/policy-violations/"),
         run.out());
   }
+
+  /** Salesforce ignores case in API names, so every policy entry and grant is matched so too. */
+  @Test
+  void policyEntriesMatchGrantsWhateverTheirCase() {
+    Cli.Run forbidden =
+        lint(
+            "policy:\n  forbid: [modifyalldata, \"account.DELETE\"]\n",
+            "objects:\n  ACCOUNT: { access: delete, justification: Purge. }\n"
+                + "userPermissions:\n  - { name: ModifyAllData, justification: Migration. }\n");
+    assertEquals(1, forbidden.exitCode(), forbidden.toString());
+    assertTrue(
+        forbidden.out().contains("object ACCOUNT.delete is forbidden by policy.forbid"),
+        forbidden.out());
+    assertTrue(
+        forbidden.out().contains("user permission ModifyAllData is forbidden by policy.forbid"),
+        forbidden.out());
+    assertFalse(forbidden.out().contains("unknown-policy-entry"), forbidden.out());
+
+    Cli.Run lowered =
+        lint(
+            "policy:\n  levels: { viewsetup: low, \"*.DELETE\": medium }\n",
+            "objects:\n  Case: { access: delete }\nuserPermissions: [viewsetup]\n");
+    assertEquals(0, lowered.exitCode(), lowered.toString());
+    assertFalse(lowered.out().contains("missing-justification"), lowered.out());
+
+    Cli.Run critical =
+        lint(
+            "policy:\n  allowCritical: [viewalldata]\n",
+            "userPermissions:\n" + "  - { name: VIEWALLDATA, justification: Reads everything. }\n");
+    assertEquals(0, critical.exitCode(), critical.toString());
+  }
 }

@@ -406,4 +406,18 @@ class ReviewTest {
     assertTrue(Files.isRegularFile(file), file + " is missing: run with -Drecreate=true");
     assertEquals(TestFiles.read(file), actual, "differs from " + file);
   }
+
+  /** A permission written in another case is the same permission, rated as such. */
+  @Test
+  void aPermissionInAnotherCaseIsRatedAsItselfAndTripsTheGate() {
+    edit(
+        "erp-order-sync.yaml",
+        "userPermissions:\n  - RunFlow\n",
+        "userPermissions:\n  - RunFlow\n  - name: modifyAllData\n    justification: Migration.\n");
+    commit("head");
+    Cli.Run critical = review("--base", "base", "--fail-on", "critical", examples.toString());
+    assertEquals(1, critical.exitCode(), critical.toString());
+    assertTrue(critical.out().contains("ModifyAllData"), critical.out());
+    assertFalse(critical.out().contains("modifyAllData"), critical.out());
+  }
 }

@@ -100,7 +100,7 @@ class SecretsTest {
             List.of("3MVG9" + "A1b2C3d4E5".repeat(4), "an OAuth consumer key"),
             List.of("00D5e000000AbCd!" + "AQ4AQ.S3cr3t_x".repeat(2), "a Salesforce access token"),
             List.of("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ.S3cr3t", "a signed token (JWT)"),
-            List.of("AKIA" + "ABCD2345EFGH6789", "a cloud access key"),
+            List.of("AKIA" + "ABCD2345EFGH6789", "an AWS access key"),
             List.of("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b", "a consumer secret or hash key"),
             List.of("Zk8Qw3Rt6Yp1Lm4Nb7Vc2Xs5Df9Gh0Jk3Pq8S3cr3t", "a generated secret"));
     for (List<String> shape : shapes) {

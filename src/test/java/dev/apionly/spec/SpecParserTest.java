@@ -186,7 +186,12 @@ class SpecParserTest {
 
   @Test
   void controlCharactersAreRefused() {
-    assertError("name: A\nowner: o\nlabel: \"a\\u0007b\"\n", 3, 8, "control character (U+0007)");
+    assertError("name: A\nowner: o\nlabel: \"a\\u0007b\"\n", 3, 9, "holds U+0007 BEL");
+    assertError(
+        "name: A\nowner: o\nlabel: a\u202Eb\n",
+        3,
+        9,
+        "holds U+202E RIGHT-TO-LEFT OVERRIDE at column 9");
   }
 
   @Test

@@ -64,7 +64,7 @@ class YamlReaderTest {
   void duplicateKeys() {
     Diagnostic d = only("name: A\nowner: b\nname: C\n");
     assertEquals(3, d.location().line());
-    assertTrue(d.message().contains("duplicate key 'name' (first at line 1)"), d.message());
+    assertTrue(d.message().contains("duplicate key 'name' (first at 1:1)"), d.message());
   }
 
   @Test
