@@ -1,5 +1,7 @@
 package dev.apionly.render;
 
+import dev.apionly.diagnostic.InvisibleCharacters;
+
 /**
  * The one place values are escaped for the file they land in. Templates never escape by hand: every
  * reference a template inserts passes through the escaper chosen by the template's name. Each kind
@@ -67,6 +69,12 @@ enum Escaper {
         case '`' -> "&#96;";
         default -> c < 0x20 && c != '\n' && c != '\t' ? " " : null;
       };
+    }
+
+    /** A bidi override or zero-width character would change what the reader sees: shown. */
+    @Override
+    String escape(String text) {
+      return super.escape(InvisibleCharacters.shown(text));
     }
   };
 

@@ -1,5 +1,6 @@
 package dev.apionly.report;
 
+import dev.apionly.diagnostic.InvisibleCharacters;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,7 +38,7 @@ public final class CsvReport {
    * show it as text instead of evaluating it; quoted when it holds a comma, quote or line break.
    */
   static String cell(String text) {
-    String value = text;
+    String value = InvisibleCharacters.shown(text);
     if (!value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
       value = "'" + value;
     }

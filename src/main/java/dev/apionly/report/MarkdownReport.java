@@ -1,5 +1,6 @@
 package dev.apionly.report;
 
+import dev.apionly.diagnostic.InvisibleCharacters;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -57,7 +58,8 @@ public final class MarkdownReport {
   }
 
   /** One table cell: line breaks become spaces, inline syntax is escaped with a backslash. */
-  static String cell(String text) {
+  static String cell(String value) {
+    String text = InvisibleCharacters.shown(value);
     StringBuilder out = new StringBuilder(text.length() + 8);
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);

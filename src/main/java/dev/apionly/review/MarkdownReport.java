@@ -1,5 +1,6 @@
 package dev.apionly.review;
 
+import dev.apionly.diagnostic.InvisibleCharacters;
 import dev.apionly.model.RiskLevel;
 import java.util.List;
 import java.util.Optional;
@@ -274,7 +275,7 @@ public final class MarkdownReport {
 
   /** Text in a table cell: no line breaks, no cell separators, no HTML. */
   static String text(String value) {
-    return value
+    return InvisibleCharacters.shown(value)
         .replace("&", "&amp;")
         .replace("<", "&lt;")
         .replace(">", "&gt;")
@@ -287,7 +288,10 @@ public final class MarkdownReport {
    * (which would end the span) are replaced.
    */
   static String code(String value) {
-    return value.replace("|", "\\|").replace("`", "'").replaceAll("[\\r\\n]+", " ");
+    return InvisibleCharacters.shown(value)
+        .replace("|", "\\|")
+        .replace("`", "'")
+        .replaceAll("[\\r\\n]+", " ");
   }
 
   private void line(String text) {

@@ -26,7 +26,10 @@ class HtmlEscaperTest {
 
   @Property
   void textAndAttributesReadBackUnchanged(@ForAll String value) {
-    String expected = value.replaceAll("[\\x00-\\x08\\x0B-\\x1F]", " ").replace("\r", " ");
+    String expected =
+        dev.apionly.diagnostic.InvisibleCharacters.shown(value)
+            .replaceAll("[\\x00-\\x08\\x0B-\\x1F]", " ")
+            .replace("\r", " ");
     String escaped = Escaper.HTML.escape(value);
     Document page =
         Jsoup.parse(
@@ -42,5 +45,14 @@ class HtmlEscaperTest {
     assertEquals(expected, page.select("#double").attr("title"));
     assertEquals(expected, page.select("#single").attr("title"));
     assertEquals(3, page.body().children().size(), "the value added no element");
+  }
+
+  /** A right-to-left override or a zero-width character never reaches the page unseen. */
+  @Test
+  void invisibleCharactersAreShown() {
+    for (String invisible : new String[] {"\u202E", "\u2067", "\u200B", "\uFEFF", "\uDB40\uDC41"}) {
+      String escaped = Escaper.HTML.escape("Sync" + invisible + "cod.exe");
+      assertEquals("Sync\uFFFDcod.exe", escaped);
+    }
   }
 }

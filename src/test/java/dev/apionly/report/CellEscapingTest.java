@@ -1,6 +1,7 @@
 package dev.apionly.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -46,5 +47,29 @@ class CellEscapingTest {
   @org.junit.jupiter.api.Test
   void markdownKeepsOneLine() {
     assertEquals("a  b c", MarkdownReport.cell("a\r\nb\tc"));
+  }
+
+  /** A right-to-left override or a zero-width character never reaches a reviewer unseen. */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {
+        "\u202E",
+        "\u2066",
+        "\u200B",
+        "\u200D",
+        "\uFEFF",
+        "\u2028",
+        "\u061C",
+        "\uDB40\uDC41"
+      })
+  void invisibleCharactersAreShownInEveryFormat(String invisible) {
+    String label = "Sync" + invisible + "cod.exe";
+    for (String shown :
+        new String[] {
+          CsvReport.cell(label), MarkdownReport.cell(label),
+        }) {
+      assertEquals(-1, shown.indexOf(invisible), shown);
+      assertTrue(shown.indexOf('\uFFFD') >= 0, shown);
+    }
   }
 }

@@ -1,0 +1,18 @@
+package dev.apionly.review;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The review's Markdown shows a reviewer every character that could change what a line says. */
+class MarkdownTextTest {
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"\u202E", "\u2066", "\u200B", "\u200D", "\uFEFF", "\u2029", "\uDB40\uDC41"})
+  void invisibleCharactersAreShownInTextAndCode(String invisible) {
+    assertEquals("Sync\uFFFDcod.exe", MarkdownReport.text("Sync" + invisible + "cod.exe"));
+    assertEquals("Sync\uFFFDcod.exe", MarkdownReport.code("Sync" + invisible + "cod.exe"));
+  }
+}
