@@ -107,7 +107,7 @@ final class ValidateCommand implements Callable<Integer> {
     if (wsdl != null) {
       MetadataSchema schema = schema(wsdl);
       SfdxProject project = SfdxProject.locate(out, Path.of(""));
-      int files = OutputValidation.validate(schema, project.root(), diagnostics);
+      int files = OutputValidation.validate(schema, project, diagnostics);
       done.add(GenerateCommand.plural(files, "generated file") + " checked against " + wsdl);
     }
     if (orgSchema != null) {
