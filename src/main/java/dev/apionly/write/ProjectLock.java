@@ -4,7 +4,6 @@ import dev.apionly.diagnostic.ApionlyException;
 import dev.apionly.diagnostic.ExitCode;
 import dev.apionly.diagnostic.Location;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -13,14 +12,12 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.ReadOnlyFileSystemException;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.UUID;
 
 /**
  * One run at a time per project: an operating-system lock on {@code .apionly/lock}, which holds who
@@ -29,7 +26,7 @@ import java.util.UUID;
  */
 public final class ProjectLock implements AutoCloseable {
 
-  /** Where the lock lives, relative to the project root; it is removed when the run ends. */
+  /** Who holds the lock, relative to the project root; removed when the run ends. */
   public static final String PATH = ".apionly/lock";
 
   /** How long a second run waits for the first before it gives up. */
@@ -60,48 +57,32 @@ public final class ProjectLock implements AutoCloseable {
   static ProjectLock acquire(Path root, Duration wait) {
     ProjectPaths.checkNoLink(root, PATH);
     Path file = root.resolve(PATH);
-    Path directory = file.getParent();
+    Path project = root.resolve(SfdxProject.FILE_NAME);
     Instant deadline = Instant.now().plus(wait);
-    String holder = "";
     try {
-      Path created = Files.exists(directory, LinkOption.NOFOLLOW_LINKS) ? null : directory;
       while (true) {
-        Files.createDirectories(directory);
-        ProjectPaths.checkNoLink(root, PATH);
-        FileChannel channel;
-        try {
-          channel =
-              FileChannel.open(
-                  file,
-                  StandardOpenOption.CREATE,
-                  StandardOpenOption.READ,
-                  StandardOpenOption.WRITE,
-                  LinkOption.NOFOLLOW_LINKS);
-        } catch (NoSuchFileException e) {
-          continue; // the directory went with another run's end: make it again
-        }
+        // the lock is held on sfdx-project.json, which every project has and apionly never
+        // replaces (opened for writing only because the system locks only files so opened);
+        // a lock file made and removed by each run could be taken twice between the two
+        FileChannel channel =
+            FileChannel.open(project, StandardOpenOption.READ, StandardOpenOption.WRITE);
         FileLock lock = tryLock(channel);
         if (lock != null) {
-          String me = holder(root);
-          channel.truncate(0);
-          channel.write(ByteBuffer.wrap(me.getBytes(StandardCharsets.UTF_8)), 0);
-          // the file may have been removed and made again by other runs while this one waited
-          // on the old one: the lock counts only if the path still leads to this very file
-          if (me.equals(read(file))) {
-            return new ProjectLock(file, channel, lock, created);
-          }
-          lock.release();
-          channel.close();
-          continue;
+          Path directory = file.getParent();
+          Path created = Files.exists(directory, LinkOption.NOFOLLOW_LINKS) ? null : directory;
+          Files.createDirectories(directory);
+          ProjectPaths.checkNoLink(root, PATH);
+          Files.writeString(file, holder(), StandardCharsets.UTF_8);
+          return new ProjectLock(file, channel, lock, created);
         }
         channel.close();
-        holder = read(file);
         if (Instant.now().isAfter(deadline)) {
+          String holder = read(file).strip();
           throw ApionlyException.of(
               ExitCode.BAD_INPUT,
               Location.of(file),
               "another apionly run is writing this project ("
-                  + (holder.isBlank() ? "holder unknown" : holder.strip())
+                  + (holder.isEmpty() ? "holder unknown" : holder)
                   + "); waited "
                   + wait.toSeconds()
                   + " s for it: run again when it has finished");
@@ -148,7 +129,7 @@ public final class ProjectLock implements AutoCloseable {
     }
   }
 
-  private static String holder(Path root) {
+  private static String holder() {
     // the host name from the environment or the kernel: a name-service lookup could hang
     String host = System.getenv("HOSTNAME");
     if (host == null || host.isBlank()) {
@@ -166,8 +147,6 @@ public final class ProjectLock implements AutoCloseable {
         + host
         + ", since "
         + Instant.now().truncatedTo(ChronoUnit.SECONDS)
-        + ", run "
-        + UUID.randomUUID()
         + "\n";
   }
 
@@ -179,7 +158,7 @@ public final class ProjectLock implements AutoCloseable {
     }
   }
 
-  /** Gives the lock up: the file goes first, so no later run can take this one's stale copy. */
+  /** Gives the lock up, its holder's note first. */
   @Override
   public void close() {
     if (lock == null) {
@@ -188,7 +167,7 @@ public final class ProjectLock implements AutoCloseable {
     try {
       Files.deleteIfExists(file);
     } catch (IOException ignored) {
-      // a lock file left behind is harmless: the next run takes it over
+      // a note left behind is harmless: the next run overwrites it
     }
     try {
       lock.release();
