@@ -5,12 +5,12 @@ import dev.apionly.diagnostic.ExitCode;
 import dev.apionly.diagnostic.Location;
 import dev.apionly.spec.Names;
 import dev.apionly.spec.StarterSpec;
+import dev.apionly.write.AtomicFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -80,12 +80,8 @@ final class InitCommand implements Callable<Integer> {
     }
     try {
       Files.createDirectories(directory.toAbsolutePath());
-      Files.writeString(
-          file,
-          new StarterSpec(name, username).text(),
-          StandardCharsets.UTF_8,
-          StandardOpenOption.CREATE_NEW,
-          StandardOpenOption.WRITE);
+      AtomicFile.create(
+          file, new StarterSpec(name, username).text().getBytes(StandardCharsets.UTF_8));
     } catch (FileAlreadyExistsException e) {
       throw ApionlyException.of(
           ExitCode.BAD_INPUT,

@@ -11,6 +11,7 @@ import dev.apionly.report.ReportFormat;
 import dev.apionly.resolve.Resolver;
 import dev.apionly.spec.SpecLoader;
 import dev.apionly.spec.SpecSet;
+import dev.apionly.write.AtomicFile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -115,10 +116,14 @@ final class ReportCommand implements Callable<Integer> {
       if (parent != null) {
         Files.createDirectories(parent);
       }
-      Files.writeString(out, text, StandardCharsets.UTF_8);
+      AtomicFile.replace(out, text.getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw ApionlyException.of(
-          ExitCode.BAD_INPUT, Location.of(out), "cannot write the report: " + e.getMessage());
+          ExitCode.BAD_INPUT,
+          Location.of(out),
+          "cannot write the report: "
+              + e.getMessage()
+              + (Files.exists(out) ? "; the existing file is unchanged" : ""));
     }
   }
 }

@@ -131,7 +131,7 @@ final class ValidateCommand implements Callable<Integer> {
       SfdxProject project = SfdxProject.locate(out, Path.of(""));
       int files =
           OutputValidation.validate(
-              schema, against, project.root(), wsdl != null || specs == null, diagnostics);
+              schema, against, project, wsdl != null || specs == null, diagnostics);
       done.add(
           GenerateCommand.plural(files, "generated file")
               + " checked against "

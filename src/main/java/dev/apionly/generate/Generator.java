@@ -25,6 +25,7 @@ import dev.apionly.validate.ProjectSource;
 import dev.apionly.validate.SourceCheck;
 import dev.apionly.write.OutputFile;
 import dev.apionly.write.Plan;
+import dev.apionly.write.ProjectLock;
 import dev.apionly.write.ProjectWriter;
 import dev.apionly.write.SfdxProject;
 import dev.apionly.write.StateFile;
@@ -41,6 +42,7 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.regex.Pattern;
 
 /**
  * The whole generate pipeline: load → resolve → check → model → render → verify → write. Each stage
@@ -76,8 +78,48 @@ public final class Generator {
 
   private Generator() {}
 
+  /** Everything a run decides before it looks at the project's files. */
+  private record Rendered(
+      Request request,
+      SfdxProject project,
+      SpecSet specs,
+      List<Integration> integrations,
+      IntegrationRenderer renderer,
+      List<OutputFile> files,
+      Diagnostics diagnostics) {}
+
   /** Runs the pipeline up to the plan; writes nothing. */
   public static Result plan(Request request) {
+    Rendered rendered = render(request);
+    ProjectWriter.checkNothingPending(rendered.project().root());
+    return plan(rendered);
+  }
+
+  /**
+   * Runs the pipeline and writes the plan, all or nothing, holding the project's lock from the
+   * reading of the state file to the last write, after finishing or undoing any interrupted run.
+   */
+  public static Result generate(Request request) {
+    Rendered rendered = render(request);
+    Path root = rendered.project().root();
+    try (ProjectLock lock = ProjectLock.acquire(root)) {
+      ProjectWriter.recover(root, rendered.renderer().layout().generatedPaths())
+          .ifPresent(rendered.diagnostics()::add);
+      Result result = plan(rendered);
+      try {
+        ProjectWriter.apply(result.plan());
+      } catch (IOException | UncheckedIOException e) {
+        throw ApionlyException.of(
+            ExitCode.BAD_INPUT,
+            Location.of(root),
+            "could not write the project, nothing was changed: " + e.getMessage());
+      }
+      return result;
+    }
+  }
+
+  /** Load, resolve, check, render and verify: nothing here reads the project's files. */
+  private static Rendered render(Request request) {
     // the XML reader and the templates take a while to load: they load on another core while
     // the project and the specs are read, and are ready (or nearly) when rendering needs them
     CompletableFuture<TemplateRenderer> templates =
@@ -138,8 +180,21 @@ public final class Generator {
                     })
                 .toList());
     verification.throwIfErrors(ExitCode.BAD_INPUT);
+    return new Rendered(request, project, specs, integrations, renderer, desired, diagnostics);
+  }
 
-    Map<String, StateFile.Entry> previous = readState(project.root());
+  /** The plan of a rendered run against the project as it is now. */
+  private static Result plan(Rendered rendered) {
+    Request request = rendered.request();
+    SfdxProject project = rendered.project();
+    SpecSet specs = rendered.specs();
+    List<Integration> integrations = rendered.integrations();
+    IntegrationRenderer renderer = rendered.renderer();
+    Diagnostics diagnostics = rendered.diagnostics();
+    List<OutputFile> desired = new ArrayList<>(rendered.files());
+    Map<String, StateFile.Entry> previous =
+        readState(project.root(), renderer.layout().generatedPaths());
+
     desired.addAll(kept(project.root(), previous, integrations, specs, request.inputs()));
     List<String> paths = desired.stream().map(OutputFile::path).toList();
     RenderedFile manifest;
@@ -188,20 +243,6 @@ public final class Generator {
         .forEach(policy::add);
     policy.throwIfErrors(ExitCode.FINDINGS);
     policy.sorted().forEach(diagnostics::add);
-  }
-
-  /** Runs the pipeline and writes the plan, all or nothing. */
-  public static Result generate(Request request) {
-    Result result = plan(request);
-    try {
-      ProjectWriter.apply(result.plan());
-    } catch (IOException | UncheckedIOException e) {
-      throw ApionlyException.of(
-          ExitCode.BAD_INPUT,
-          Location.of(result.project().root()),
-          "could not write the project, nothing was changed: " + e.getMessage());
-    }
-    return result;
   }
 
   private static List<RenderedFile> render(
@@ -272,9 +313,9 @@ public final class Generator {
     problems.throwIfErrors(ExitCode.BAD_INPUT);
   }
 
-  private static Map<String, StateFile.Entry> readState(Path root) {
+  private static Map<String, StateFile.Entry> readState(Path root, Pattern generated) {
     try {
-      return StateFile.read(root);
+      return StateFile.read(root, generated);
     } catch (IOException e) {
       throw ApionlyException.of(
           ExitCode.BAD_INPUT,

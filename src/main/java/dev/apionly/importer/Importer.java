@@ -28,6 +28,7 @@ import dev.apionly.spec.SpecParser;
 import dev.apionly.spec.SpecSet;
 import dev.apionly.spec.YamlNode;
 import dev.apionly.spec.YamlReader;
+import dev.apionly.write.AtomicFile;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -572,12 +573,7 @@ public final class Importer {
     try {
       Files.createDirectories(out);
       for (Map.Entry<Path, String> file : texts.entrySet()) {
-        Files.writeString(
-            file.getKey(),
-            file.getValue(),
-            StandardCharsets.UTF_8,
-            java.nio.file.StandardOpenOption.CREATE_NEW,
-            java.nio.file.StandardOpenOption.WRITE);
+        AtomicFile.create(file.getKey(), file.getValue().getBytes(StandardCharsets.UTF_8));
         written.add(file.getKey());
       }
     } catch (IOException e) {

@@ -1,9 +1,11 @@
 package dev.apionly.spec;
 
 import dev.apionly.diagnostic.ApionlyException;
+import dev.apionly.diagnostic.Diagnostic;
 import dev.apionly.diagnostic.Diagnostics;
 import dev.apionly.diagnostic.ExitCode;
 import dev.apionly.diagnostic.Location;
+import dev.apionly.diagnostic.Paths;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +35,9 @@ public final class SpecLoader {
       if (Files.isDirectory(normalized)) {
         ProjectConfig config = configs.computeIfAbsent(normalized, d -> config(d, diagnostics));
         for (Path file : specFiles(normalized)) {
-          files.putIfAbsent(file, config);
+          if (readable(file, normalized, diagnostics)) {
+            files.putIfAbsent(file, config);
+          }
         }
       } else if (Files.isRegularFile(normalized)) {
         if (!isSpecFile(normalized)) {
@@ -43,14 +47,18 @@ public final class SpecLoader {
           continue;
         }
         Path root = normalized.getParent();
-        files.putIfAbsent(normalized, configs.computeIfAbsent(root, d -> config(d, diagnostics)));
+        if (readable(normalized, root, diagnostics)) {
+          files.putIfAbsent(normalized, configs.computeIfAbsent(root, d -> config(d, diagnostics)));
+        }
       } else if (Files.exists(normalized)) {
-        diagnostics.error(
-            Location.of(input),
-            "is "
-                + specialFileKind(normalized)
-                + ", not a regular file, so apionly does not read it; accepted: spec directories"
-                + " or files");
+        diagnostics.add(
+            Diagnostic.error(
+                    Location.of(input),
+                    "is "
+                        + specialFileKind(normalized)
+                        + ", not a regular file, so apionly does not read it; accepted: spec"
+                        + " directories or files")
+                .withoutSource());
       } else {
         diagnostics.error(
             Location.of(input), "no such file or directory; accepted: spec directories or files");
@@ -74,7 +82,51 @@ public final class SpecLoader {
 
   private static ProjectConfig config(Path directory, Diagnostics diagnostics) {
     Path file = directory.resolve(ProjectConfig.FILE_NAME);
-    return Files.isRegularFile(file) ? ConfigParser.read(file, diagnostics) : ProjectConfig.none();
+    return Files.isRegularFile(file) && readable(file, directory, diagnostics)
+        ? ConfigParser.read(file, diagnostics)
+        : ProjectConfig.none();
+  }
+
+  /**
+   * Whether {@code file} may be read as a spec: its name holds no control character (names reach
+   * the state file and messages), and if it is a symbolic link, it leads to a file inside {@code
+   * root} (the directory given, or the one holding a file given). A link leading out of it is
+   * refused without being read, so no line of a file outside is ever quoted.
+   */
+  private static boolean readable(Path file, Path root, Diagnostics diagnostics) {
+    String name = file.toString();
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c < 0x20 || c == 0x7f) {
+        diagnostics.add(
+            Diagnostic.error(
+                    Location.of(Path.of(name.replaceAll("\\p{Cntrl}", "?"))),
+                    String.format(
+                        "the file name holds the control character U+%04X at column %d; rename"
+                            + " the file (apionly refuses names that could forge its output)",
+                        (int) c, i + 1))
+                .withoutSource());
+        return false;
+      }
+    }
+    if (!Files.isSymbolicLink(file)) {
+      return true;
+    }
+    try {
+      if (file.toRealPath().startsWith(root.toRealPath())) {
+        return true;
+      }
+    } catch (IOException e) {
+      // a dangling link: refused below like one leading out
+    }
+    diagnostics.add(
+        Diagnostic.error(
+                Location.of(file),
+                "is a symbolic link to a file outside "
+                    + Paths.display(root)
+                    + "; apionly does not read it: copy the spec in instead")
+            .withoutSource());
+    return false;
   }
 
   private static List<Path> specFiles(Path directory) {

@@ -4,6 +4,8 @@ import dev.apionly.diagnostic.Diagnostics;
 import dev.apionly.diagnostic.Location;
 import dev.apionly.metadata.MetadataException;
 import dev.apionly.metadata.MetadataSchema;
+import dev.apionly.render.OutputLayout;
+import dev.apionly.write.SfdxProject;
 import dev.apionly.write.StateFile;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,12 +29,17 @@ public final class OutputValidation {
   public static int validate(
       MetadataSchema schema,
       String against,
-      Path projectRoot,
+      SfdxProject project,
       boolean required,
       Diagnostics diagnostics) {
+    Path projectRoot = project.root();
     Map<String, StateFile.Entry> generated;
     try {
-      generated = StateFile.read(projectRoot);
+      generated =
+          StateFile.read(
+              projectRoot,
+              new OutputLayout(project.defaultPackageDirectory(), project.apiVersion())
+                  .generatedPaths());
     } catch (IOException e) {
       diagnostics.error(
           Location.of(projectRoot.resolve(StateFile.PATH)), "cannot read: " + e.getMessage());

@@ -1,44 +1,61 @@
 package dev.apionly.write;
 
+import dev.apionly.diagnostic.ApionlyException;
 import dev.apionly.diagnostic.Diagnostic;
 import dev.apionly.diagnostic.Diagnostics;
 import dev.apionly.diagnostic.ExitCode;
 import dev.apionly.diagnostic.Location;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The write stage: plans a run against the project and the state file, refuses to touch any file
- * apionly did not write or that was edited since, and applies the plan all or nothing.
+ * apionly did not write or that was edited since, and applies the plan all or nothing, through a
+ * journal, so that a run cut short by a crash is finished or undone by the next one.
+ *
+ * <p>Writes happen in three steps: every new text is staged in {@code .apionly/pending/new} beside
+ * a journal of the run; the journal's commit line is synced to disk; then each file is moved into
+ * place (a rename), the file it replaces kept in {@code .apionly/pending/old} until the end. Before
+ * the commit line no project file has changed; after it, the staged texts are complete, so the run
+ * can always be finished.
  */
 public final class ProjectWriter {
-
-  private static final String TEMP_SUFFIX = ".apionly-new";
-  private static final String BACKUP_SUFFIX = ".apionly-old";
 
   private ProjectWriter() {}
 
   /**
    * What writing {@code desired} means for the project at {@code root}: every desired file is
    * created or updated, every previously generated file not desired is deleted, and the state file
-   * is rewritten. Throws (exit 2) if a change would touch a file apionly does not own.
+   * is rewritten. Throws (exit 2) if a change would touch a file apionly does not own, or reach a
+   * file through a symbolic link.
    */
   public static Plan plan(
       Path root, Map<String, StateFile.Entry> previous, List<OutputFile> desired)
       throws IOException {
     Diagnostics conflicts = new Diagnostics();
+    Set<String> links = new LinkedHashSet<>();
     Map<String, OutputFile> wanted = new TreeMap<>();
     for (OutputFile file : desired) {
       checkInside(root, file.path());
@@ -53,6 +70,11 @@ public final class ProjectWriter {
 
     List<Change> changes = new ArrayList<>();
     for (OutputFile file : wanted.values()) {
+      String link = ProjectPaths.linkProblem(root, file.path());
+      if (link != null) {
+        links.add(link);
+        continue;
+      }
       Path target = root.resolve(file.path());
       byte[] current = readIfPresent(target, conflicts);
       if (current == null) {
@@ -69,6 +91,11 @@ public final class ProjectWriter {
         continue;
       }
       checkInside(root, entry.path());
+      String link = ProjectPaths.linkProblem(root, entry.path());
+      if (link != null) {
+        links.add(link);
+        continue;
+      }
       Path target = root.resolve(entry.path());
       byte[] current = readIfPresent(target, conflicts);
       if (current != null) {
@@ -76,31 +103,43 @@ public final class ProjectWriter {
         changes.add(new Change(Change.Kind.DELETE, entry.path(), current, null));
       }
     }
+    for (String link : links) {
+      conflicts.add(
+          Diagnostic.error(
+                  Location.of(root.resolve(link)),
+                  ProjectPaths.linkMessage(root, root.resolve(link)))
+              .withoutSource());
+    }
     conflicts.throwIfErrors(ExitCode.BAD_INPUT);
-    changes.sort(java.util.Comparator.comparing(Change::path));
+    changes.sort(Comparator.comparing(Change::path));
     return new Plan(root, changes);
   }
 
   private static void checkInside(Path root, String path) {
     Path target = root.resolve(path).normalize();
-    if (!target.startsWith(root.normalize()) || path.contains("\\") || path.startsWith("/")) {
+    if (!target.startsWith(root.normalize())
+        || path.contains("\\")
+        || path.startsWith("/")
+        || Arrays.asList(path.split("/")).contains("..")) {
       throw new IllegalArgumentException("path escapes the project: " + path);
     }
   }
 
   private static byte[] readIfPresent(Path target, Diagnostics conflicts) throws IOException {
-    if (Files.isSymbolicLink(target)) {
-      conflicts.add(
-          Diagnostic.error(
-              Location.of(target),
-              "is a symbolic link; apionly writes only regular files it owns, so it will not"
-                  + " follow or replace it"));
-      return new byte[0];
-    }
     if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
       conflicts.add(
           Diagnostic.error(
               Location.of(target), "is a directory where apionly needs to write a file"));
+      return new byte[0];
+    }
+    if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)
+        && !Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
+      conflicts.add(
+          Diagnostic.error(
+                  Location.of(target),
+                  "is not a regular file (a FIFO, socket or device); apionly writes only regular"
+                      + " files it owns")
+              .withoutSource());
       return new byte[0];
     }
     return Files.exists(target, LinkOption.NOFOLLOW_LINKS) ? Files.readAllBytes(target) : null;
@@ -123,92 +162,324 @@ public final class ProjectWriter {
     }
   }
 
+  /**
+   * Throws (exit 2) if a run was interrupted and not yet finished or undone: a plan made now would
+   * compare against a half-written project.
+   */
+  public static void checkNothingPending(Path root) {
+    ProjectPaths.checkNoLink(root, Journal.FILE);
+    if (Files.exists(root.resolve(Journal.DIRECTORY), LinkOption.NOFOLLOW_LINKS)) {
+      throw ApionlyException.of(
+          ExitCode.BAD_INPUT,
+          Location.of(root.resolve(Journal.DIRECTORY)),
+          "a run is in progress or was interrupted; 'apionly generate' finishes or undoes it");
+    }
+  }
+
+  /**
+   * Finishes or undoes a run that stopped part way (killed, or the machine went down), leaving the
+   * project exactly as that run would have left it or exactly as it found it. Call it holding the
+   * {@link ProjectLock}. Returns a note saying which, or nothing when no run was interrupted.
+   */
+  public static Optional<Diagnostic> recover(Path root, Pattern owned) {
+    ProjectPaths.checkNoLink(root, Journal.FILE);
+    Path directory = root.resolve(Journal.DIRECTORY);
+    if (!Files.exists(directory, LinkOption.NOFOLLOW_LINKS)) {
+      return Optional.empty();
+    }
+    Path file = root.resolve(Journal.FILE);
+    Location where = Location.of(directory);
+    try {
+      if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
+        throw ProjectPaths.refusal(directory, "is not a directory; apionly keeps a run there");
+      }
+      String text =
+          Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+              ? new String(Files.readAllBytes(file), StandardCharsets.UTF_8)
+              : "";
+      Journal journal = Journal.parse(file, text, owned);
+      if (!journal.committed()) {
+        if (!isEmpty(root.resolve(Journal.SAVED))) {
+          throw ProjectPaths.refusal(
+              directory,
+              "holds saved files but no complete journal; restore the project from git, then"
+                  + " remove "
+                  + Journal.DIRECTORY);
+        }
+        clean(root);
+        return Optional.of(
+            Diagnostic.note(where, "undid an interrupted run; it had changed no file yet")
+                .withoutSource());
+      }
+      if (canFinish(root, journal)) {
+        forward(root, journal, true);
+        finish(root, journal);
+        return Optional.of(
+            Diagnostic.note(
+                    where,
+                    "finished an interrupted run ("
+                        + journal.steps().size()
+                        + (journal.steps().size() == 1 ? " file" : " files")
+                        + ")")
+                .withoutSource());
+      }
+      backward(root, journal);
+      clean(root);
+      return Optional.of(
+          Diagnostic.note(where, "undid an interrupted run whose new files were incomplete")
+              .withoutSource());
+    } catch (IOException e) {
+      throw ApionlyException.of(
+          ExitCode.BAD_INPUT,
+          where,
+          "cannot finish or undo the interrupted run: "
+              + e.getMessage()
+              + "; nothing more was changed, and the next run tries again");
+    }
+  }
+
   /** Applies {@code plan}: every change or, if any step fails, none. */
   public static void apply(Plan plan) throws IOException {
+    if (plan.isEmpty()) {
+      return;
+    }
     Path root = plan.root();
-    List<Path> written = new ArrayList<>();
-    Map<Path, Path> backups = new LinkedHashMap<>();
-    List<Path> createdDirectories = new ArrayList<>();
+    checkNothingPending(root);
+    Journal journal = Journal.of(plan);
+    Path file = root.resolve(Journal.FILE);
     try {
-      // 1. every new text goes to a temporary file beside its target: failures here touch nothing
-      Map<Path, Path> staged = new LinkedHashMap<>();
-      for (Change change : plan.changes()) {
-        if (change.after() == null) {
-          continue;
+      Files.createDirectories(root.resolve(Journal.DIRECTORY).getParent());
+      Files.createDirectory(root.resolve(Journal.DIRECTORY));
+      CrashPoint.reached();
+      try (FileChannel channel =
+          FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        write(channel, journal.text());
+        CrashPoint.reached();
+        for (Change change : plan.changes()) {
+          if (change.after() != null) {
+            Path staged = root.resolve(Journal.STAGED).resolve(change.path());
+            Files.createDirectories(staged.getParent());
+            Files.write(staged, change.after());
+            CrashPoint.reached();
+          }
         }
-        Path target = root.resolve(change.path());
-        createDirectories(target.getParent(), createdDirectories);
-        Path temp = target.resolveSibling(target.getFileName() + TEMP_SUFFIX);
-        Files.write(temp, change.after());
-        staged.put(target, temp);
+        // the commit point: from here on the run is finished, by this process or the next
+        write(channel, Journal.commitLine());
+        channel.force(true);
       }
-      // 2. set the old files aside, 3. move the new ones in
-      for (Change change : plan.changes()) {
-        if (change.before() != null) {
-          Path target = root.resolve(change.path());
-          Path backup = target.resolveSibling(target.getFileName() + BACKUP_SUFFIX);
-          move(target, backup);
-          backups.put(target, backup);
-        }
-      }
-      for (Map.Entry<Path, Path> entry : staged.entrySet()) {
-        move(entry.getValue(), entry.getKey());
-        written.add(entry.getKey());
-      }
+      syncDirectory(root.resolve(Journal.DIRECTORY));
+      CrashPoint.reached();
     } catch (IOException | RuntimeException e) {
-      rollBack(root, written, backups, createdDirectories);
+      try {
+        clean(root);
+      } catch (IOException again) {
+        e.addSuppressed(again);
+      }
       throw e;
     }
-    for (Path backup : backups.values()) {
-      Files.deleteIfExists(backup);
+    try {
+      forward(root, journal, false);
+    } catch (IOException | RuntimeException e) {
+      try {
+        backward(root, journal);
+        clean(root);
+      } catch (IOException | RuntimeException again) {
+        e.addSuppressed(again);
+        throw new IOException(
+            e.getMessage()
+                + "; undoing it failed too ("
+                + again.getMessage()
+                + "): the next run finishes or undoes it",
+            e);
+      }
+      throw e;
     }
-    for (Change change : plan.changes()) {
-      if (change.kind() == Change.Kind.DELETE) {
-        removeEmptyParents(root, root.resolve(change.path()).getParent());
+    finish(root, journal);
+  }
+
+  private static void write(FileChannel channel, String text) throws IOException {
+    ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+    while (bytes.hasRemaining()) {
+      channel.write(bytes);
+    }
+  }
+
+  /** Whether every new text the journal names is in place or staged, complete. */
+  private static boolean canFinish(Path root, Journal journal) throws IOException {
+    for (Journal.Step step : journal.steps()) {
+      if (step.after() == null) {
+        continue;
+      }
+      Path target = root.resolve(step.path());
+      if (step.after().equals(hash(target))) {
+        continue;
+      }
+      if (!step.after().equals(hash(root.resolve(Journal.STAGED).resolve(step.path())))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Moves every staged file into place. {@code verify}: a run resumed after a crash checks each
+   * file before it touches it; a run that has just planned under the lock knows them already.
+   */
+  private static void forward(Path root, Journal journal, boolean verify) throws IOException {
+    for (String directory : journal.directories()) {
+      Path path = root.resolve(directory);
+      if (!Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+        ProjectPaths.checkNoLink(root, directory);
+        Files.createDirectory(path);
+        CrashPoint.reached();
+      }
+    }
+    for (Journal.Step step : journal.steps()) {
+      Path target = root.resolve(step.path());
+      Path staged = root.resolve(Journal.STAGED).resolve(step.path());
+      Path saved = root.resolve(Journal.SAVED).resolve(step.path());
+      String current = verify ? hash(target) : null;
+      if (verify) {
+        ProjectPaths.checkNoLink(root, step.path());
+        if (step.after() != null && step.after().equals(current)) {
+          continue; // moved in before the crash
+        }
+        if (step.after() == null && current == null) {
+          continue; // deleted before the crash
+        }
+        if (!java.util.Objects.equals(current, step.before())) {
+          throw changedSince(target);
+        }
+      }
+      if (step.before() != null) {
+        // the old text stays reachable under .apionly/pending/old until the run is complete
+        Files.createDirectories(saved.getParent());
+        Files.deleteIfExists(saved);
+        if (step.after() != null) {
+          keep(target, saved);
+        } else {
+          move(target, saved);
+        }
+        CrashPoint.reached();
+      }
+      if (step.after() != null) {
+        move(staged, target);
+        CrashPoint.reached();
       }
     }
   }
 
-  private static void rollBack(
-      Path root, List<Path> written, Map<Path, Path> backups, List<Path> createdDirectories) {
-    for (Path target : written) {
-      try {
-        Files.deleteIfExists(target);
-      } catch (IOException ignored) {
-        // best effort: the backup below restores the original
+  /** Puts every file the journal names back as it was before the run. */
+  private static void backward(Path root, Journal journal) throws IOException {
+    List<Journal.Step> steps = new ArrayList<>(journal.steps());
+    java.util.Collections.reverse(steps);
+    for (Journal.Step step : steps) {
+      Path target = root.resolve(step.path());
+      Path saved = root.resolve(Journal.SAVED).resolve(step.path());
+      ProjectPaths.checkNoLink(root, step.path());
+      String current = hash(target);
+      if (java.util.Objects.equals(current, step.before())) {
+        continue;
       }
-    }
-    for (Map.Entry<Path, Path> entry : backups.entrySet()) {
-      try {
-        move(entry.getValue(), entry.getKey());
-      } catch (IOException ignored) {
-        // the backup stays beside the target, under a name that says what it is
+      if (step.before() == null) {
+        if (current.equals(step.after())) {
+          Files.delete(target);
+          CrashPoint.reached();
+          continue;
+        }
+        throw changedSince(target);
       }
-    }
-    try (var stream = Files.walk(root)) {
-      for (Path temp : stream.filter(p -> p.toString().endsWith(TEMP_SUFFIX)).toList()) {
-        Files.deleteIfExists(temp);
+      if ((current == null || current.equals(step.after())) && step.before().equals(hash(saved))) {
+        move(saved, target);
+        CrashPoint.reached();
+        continue;
       }
-    } catch (IOException | java.io.UncheckedIOException ignored) {
-      // nothing more can be done
+      throw changedSince(target);
     }
-    for (int i = createdDirectories.size() - 1; i >= 0; i--) {
+    List<String> directories = new ArrayList<>(journal.directories());
+    java.util.Collections.reverse(directories);
+    for (String directory : directories) {
       try {
-        Files.deleteIfExists(createdDirectories.get(i));
-      } catch (IOException ignored) {
-        // not empty: something else lives there
+        Files.deleteIfExists(root.resolve(directory));
+        CrashPoint.reached();
+      } catch (DirectoryNotEmptyException e) {
+        // something else lives there now: it stays
       }
     }
   }
 
-  private static void createDirectories(Path directory, List<Path> created) throws IOException {
-    List<Path> missing = new ArrayList<>();
-    for (Path dir = directory; dir != null && !Files.exists(dir); dir = dir.getParent()) {
-      missing.add(0, dir);
+  private static ApionlyException changedSince(Path target) {
+    return ProjectPaths.refusal(
+        target,
+        "changed while a run was interrupted, so that run can be neither finished nor undone;"
+            + " restore the project from git, then remove "
+            + Journal.DIRECTORY);
+  }
+
+  /**
+   * The end of a complete run: emptied folders go, the renames reach the disk, then the journal.
+   */
+  private static void finish(Path root, Journal journal) throws IOException {
+    Set<Path> touched = new LinkedHashSet<>();
+    for (Journal.Step step : journal.steps()) {
+      Path parent = root.resolve(step.path()).getParent();
+      if (step.after() == null) {
+        removeEmptyParents(root, parent);
+      } else {
+        touched.add(parent);
+      }
     }
-    for (Path dir : missing) {
-      Files.createDirectory(dir);
-      created.add(dir);
+    touched.forEach(ProjectWriter::syncDirectory);
+    clean(root);
+  }
+
+  /** Removes {@code .apionly/pending}: staged and saved texts first, the journal last. */
+  private static void clean(Path root) throws IOException {
+    deleteTree(root.resolve(Journal.STAGED));
+    deleteTree(root.resolve(Journal.SAVED));
+    Files.deleteIfExists(root.resolve(Journal.FILE));
+    CrashPoint.reached();
+    Files.deleteIfExists(root.resolve(Journal.DIRECTORY));
+  }
+
+  private static void deleteTree(Path directory) throws IOException {
+    if (!Files.exists(directory, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(directory)) {
+      for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+        CrashPoint.reached();
+      }
+    } catch (java.io.UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  private static boolean isEmpty(Path directory) throws IOException {
+    if (!Files.exists(directory, LinkOption.NOFOLLOW_LINKS)) {
+      return true;
+    }
+    try (Stream<Path> walk = Files.walk(directory)) {
+      return walk.allMatch(Files::isDirectory);
+    }
+  }
+
+  /** The SHA-256 of the regular file at {@code path}, or null if there is none. */
+  private static String hash(Path path) throws IOException {
+    return Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)
+        ? StateFile.sha256(Files.readAllBytes(path))
+        : null;
+  }
+
+  /** A second name for {@code file} (its bytes are not copied), or a copy where links fail. */
+  private static void keep(Path file, Path saved) throws IOException {
+    try {
+      Files.createLink(saved, file);
+    } catch (UnsupportedOperationException | FileAlreadyExistsException e) {
+      Files.copy(file, saved, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      Files.copy(file, saved, StandardCopyOption.REPLACE_EXISTING);
     }
   }
 
@@ -217,6 +488,15 @@ public final class ProjectWriter {
       Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  /** Makes the names in {@code directory} durable; where a system cannot, the run goes on. */
+  private static void syncDirectory(Path directory) {
+    try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException | RuntimeException e) {
+      // not every system syncs a directory (Windows cannot open one): renames stay ordered
     }
   }
 
@@ -230,6 +510,7 @@ public final class ProjectWriter {
         }
       }
       Files.delete(dir);
+      CrashPoint.reached();
     }
   }
 }

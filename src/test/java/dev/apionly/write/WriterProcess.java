@@ -1,0 +1,40 @@
+package dev.apionly.write;
+
+import dev.apionly.render.OutputLayout;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The write phase of {@code generate} alone, in its own process, for crash tests: writes into the
+ * project in the first argument the generated files of the project in the second (as listed in its
+ * state file), under the lock, after recovering any interrupted run. Starts faster than the whole
+ * command, so a test can stop it at every one of its file operations.
+ */
+public final class WriterProcess {
+
+  private WriterProcess() {}
+
+  public static void main(String[] args) throws Exception {
+    Path root = Path.of(args[0]).toAbsolutePath().normalize();
+    Path source = Path.of(args[1]).toAbsolutePath().normalize();
+    Pattern owned = new OutputLayout("force-app", "66.0").generatedPaths();
+    List<OutputFile> desired = new ArrayList<>();
+    for (StateFile.Entry entry : StateFile.read(source, owned).values()) {
+      desired.add(
+          new OutputFile(
+              entry.path(),
+              entry.integration(),
+              entry.spec(),
+              Files.readAllBytes(source.resolve(entry.path()))));
+    }
+    try (ProjectLock lock = ProjectLock.acquire(root)) {
+      ProjectWriter.recover(root, owned);
+      Map<String, StateFile.Entry> previous = StateFile.read(root, owned);
+      ProjectWriter.apply(ProjectWriter.plan(root, previous, desired));
+    }
+  }
+}
