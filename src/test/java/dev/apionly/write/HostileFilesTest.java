@@ -154,7 +154,7 @@ class HostileFilesTest {
     assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
     Cli.Run run = Cli.run("lint", fifo.toString());
     assertEquals(2, run.exitCode(), run.toString());
-    assertTrue(run.err().contains("is not a regular file or a directory (a FIFO"), run.err());
+    assertTrue(run.err().contains("is a named pipe (FIFO), not a regular file"), run.err());
   }
 
   @Test
