@@ -1,8 +1,15 @@
 package dev.apionly;
 
 import dev.apionly.cli.Main;
+import java.io.File;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Runs apionly in-process with captured output, as a user's shell would. */
 public final class Cli {
@@ -16,6 +23,52 @@ public final class Cli {
   }
 
   private Cli() {}
+
+  /**
+   * Runs apionly as its own process in {@code directory}, as a user's shell would there: what
+   * depends on the working directory (the project found upward, configured defaults) is real.
+   */
+  public static Run runIn(Path directory, String... args) {
+    List<String> command = new ArrayList<>(java("dev.apionly.cli.Main"));
+    command.addAll(List.of(args));
+    try {
+      Path out = Files.createTempFile("apionly-out", ".txt");
+      Path err = Files.createTempFile("apionly-err", ".txt");
+      try {
+        Process process =
+            new ProcessBuilder(command)
+                .directory(directory.toFile())
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .start();
+        int code = process.waitFor();
+        return new Run(code, Files.readString(out), Files.readString(err));
+      } finally {
+        Files.deleteIfExists(out);
+        Files.deleteIfExists(err);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The java command that runs {@code mainClass} with the test class path, started quickly. */
+  public static List<String> java(String mainClass, String... properties) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-XX:TieredStopAtLevel=1");
+    command.add("-XX:+UseSerialGC");
+    command.add("-Xshare:auto");
+    command.addAll(List.of(properties));
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(mainClass);
+    return command;
+  }
 
   public static Run run(String... args) {
     StringWriter out = new StringWriter();

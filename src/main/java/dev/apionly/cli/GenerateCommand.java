@@ -6,6 +6,7 @@ import dev.apionly.generate.Generator;
 import dev.apionly.model.ImpliedGrant;
 import dev.apionly.model.Integration;
 import dev.apionly.write.Change;
+import dev.apionly.write.SfdxProject;
 import dev.apionly.write.UnifiedDiff;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -46,9 +47,11 @@ final class GenerateCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
 
   @Parameters(
-      arity = "1..*",
+      arity = "0..*",
       paramLabel = "DIR|FILE",
-      description = "Spec directories (searched recursively for *.yaml, *.yml) or spec files.")
+      description =
+          "Spec directories (searched recursively for *.yaml, *.yml) or spec files (default:"
+              + " plugins.apionly.specs in sfdx-project.json).")
   List<Path> inputs;
 
   @Option(
@@ -83,8 +86,21 @@ final class GenerateCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
+    List<Path> sources = inputs;
+    if (sources == null || sources.isEmpty()) {
+      sources =
+          SfdxProject.locate(out, Path.of(""))
+              .specsDirectory()
+              .map(List::of)
+              .orElseThrow(
+                  () ->
+                      new picocli.CommandLine.ParameterException(
+                          spec.commandLine(),
+                          "no specs given: name spec directories or files, or set"
+                              + " plugins.apionly.specs in sfdx-project.json"));
+    }
     Generator.Request request =
-        new Generator.Request(inputs, out, templates, Path.of(""), deletionsDeployed);
+        new Generator.Request(sources, out, templates, Path.of(""), deletionsDeployed);
     Generator.Result result = check ? Generator.plan(request) : Generator.generate(request);
     for (Diagnostic diagnostic : result.diagnostics()) {
       if (!common.quiet || diagnostic.isError()) {

@@ -59,7 +59,9 @@ final class ReviewCommand implements Callable<Integer> {
   @Parameters(
       arity = "0..*",
       paramLabel = "DIR",
-      description = "Spec directories or files as they are now (default: the current directory).")
+      description =
+          "Spec directories or files as they are now (default: plugins.apionly.specs in"
+              + " sfdx-project.json, else the current directory).")
   List<Path> inputs;
 
   @Option(
@@ -89,7 +91,10 @@ final class ReviewCommand implements Callable<Integer> {
                 + String.join(", ", RiskLevel.keys()));
       }
     }
-    List<Path> paths = inputs == null || inputs.isEmpty() ? List.of(Path.of(".")) : inputs;
+    List<Path> paths =
+        inputs == null || inputs.isEmpty()
+            ? SpecInputs.configured().orElse(List.of(Path.of(".")))
+            : inputs;
     Review review = Reviewer.review(base, paths);
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.print(

@@ -146,7 +146,8 @@ public final class Generator {
     IntegrationRenderer renderer =
         new IntegrationRenderer(
             ready(templates),
-            new OutputLayout(project.defaultPackageDirectory(), project.apiVersion()));
+            new OutputLayout(
+                project.packageDirectory(), project.apiVersion(), project.settings().manifest()));
     Map<String, Path> specFiles = new HashMap<>();
     specs.specs().forEach(s -> specFiles.put(s.spec().name().value(), s.spec().file()));
 
@@ -197,9 +198,10 @@ public final class Generator {
 
     desired.addAll(kept(project.root(), previous, integrations, specs, request.inputs()));
     List<String> paths = desired.stream().map(OutputFile::path).toList();
+    String manifestPath = manifestPath(project, renderer.layout(), previous, diagnostics);
     RenderedFile manifest;
     try {
-      manifest = renderer.manifest(paths);
+      manifest = renderer.manifest(manifestPath, paths);
     } catch (TemplateException e) {
       throw templateError(request.templates(), e);
     }
@@ -207,21 +209,26 @@ public final class Generator {
     SortedSet<ComponentType.Component> deletions =
         Deletions.pending(
             project.root(),
-            renderer.layout().destructiveManifest(),
+            OutputLayout.destructiveBeside(manifestPath),
             previous,
             paths,
             request.deletionsDeployed());
     if (!deletions.isEmpty()) {
       RenderedFile destructive;
       try {
-        destructive = renderer.destructiveManifest(deletions);
+        destructive =
+            renderer.destructiveManifest(OutputLayout.destructiveBeside(manifestPath), deletions);
       } catch (TemplateException e) {
         throw templateError(request.templates(), e);
       }
       desired.add(new OutputFile(destructive.path(), "-", "-", destructive.bytes()));
     }
+    Diagnostics refused = new Diagnostics();
+    Map<String, StateFile.Entry> owned = new HashMap<>(previous);
+    owned.putAll(Adoption.adopt(project.root(), previous, desired, diagnostics, refused));
+    refused.throwIfErrors(ExitCode.BAD_INPUT);
     try {
-      Plan plan = ProjectWriter.plan(project.root(), previous, desired);
+      Plan plan = ProjectWriter.plan(project.root(), owned, desired);
       return new Result(project, integrations, plan, diagnostics.sorted());
     } catch (IOException e) {
       throw ApionlyException.of(
@@ -229,6 +236,34 @@ public final class Generator {
           Location.of(project.root()),
           "cannot read the project: " + e.getMessage());
     }
+  }
+
+  /**
+   * Where apionly's manifest goes: where the project's settings say; else {@code
+   * manifest/package.xml}, unless that file is the user's (there and not apionly's), in which case
+   * apionly leaves it alone and writes {@code manifest/apionly-package.xml}, and says so.
+   */
+  private static String manifestPath(
+      SfdxProject project,
+      OutputLayout layout,
+      Map<String, StateFile.Entry> previous,
+      Diagnostics diagnostics) {
+    if (layout.configuredManifest() != null
+        || previous.containsKey(OutputLayout.DEFAULT_MANIFEST)) {
+      return layout.manifest();
+    }
+    Path users = project.root().resolve(OutputLayout.DEFAULT_MANIFEST);
+    if (!Files.exists(users, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return OutputLayout.DEFAULT_MANIFEST;
+    }
+    diagnostics.add(
+        Diagnostic.note(
+                Location.of(users),
+                "is yours, and apionly leaves it alone: its own manifest is "
+                    + OutputLayout.ALTERNATIVE_MANIFEST
+                    + " (set plugins.apionly.manifest in sfdx-project.json to choose another)")
+            .withoutSource());
+    return OutputLayout.ALTERNATIVE_MANIFEST;
   }
 
   /**

@@ -14,7 +14,7 @@ import java.util.TreeSet;
  * and app visibility, View All Fields, session activation, another licence, and any element apionly
  * does not know. One line each, for the spec's header and the import's warning.
  */
-final class Unexpressed {
+public final class Unexpressed {
 
   /**
    * User permissions that only change the Salesforce user interface. An API-only user never sees
@@ -35,7 +35,7 @@ final class Unexpressed {
   private Unexpressed() {}
 
   /** Every element of {@code xml} that the spec written for it will not hold. */
-  static List<String> of(PermissionSetXml xml) {
+  public static List<String> of(PermissionSetXml xml) {
     List<String> out = new ArrayList<>();
     String license = xml.license == null ? null : xml.license.strip();
     if (!Salesforce.API_INTEGRATION_PSL.equals(license)) {
@@ -78,7 +78,7 @@ final class Unexpressed {
   }
 
   /** Every element of a group file that its spec will not hold. */
-  static List<String> of(PermissionSetGroupXml xml) {
+  public static List<String> of(PermissionSetGroupXml xml) {
     List<String> out = new ArrayList<>();
     for (String muting : xml.mutingPermissionSets) {
       out.add(

@@ -101,8 +101,8 @@ public final class IntegrationRenderer {
             new EcaOauthPoliciesVars(client)));
   }
 
-  /** {@code manifest/package.xml} listing every component among {@code paths}. */
-  public RenderedFile manifest(Collection<String> paths) {
+  /** The manifest at {@code manifestPath} listing every component among {@code paths}. */
+  public RenderedFile manifest(String manifestPath, Collection<String> paths) {
     Map<String, TreeSet<String>> byType = new TreeMap<>();
     for (String path : paths) {
       ComponentType.of(path)
@@ -116,14 +116,15 @@ public final class IntegrationRenderer {
         byType.entrySet().stream()
             .map(e -> new PackageVars.Type(e.getKey(), List.copyOf(e.getValue())))
             .toList();
-    return file(layout.manifest(), null, new PackageVars(types, layout.apiVersion()));
+    return file(manifestPath, null, new PackageVars(types, layout.apiVersion()));
   }
 
   /**
-   * {@code manifest/destructiveChanges.xml} listing {@code components}: the same format as
+   * The destructive manifest at {@code path} listing {@code components}: the same format as
    * package.xml, rendered by the same template.
    */
-  public RenderedFile destructiveManifest(Collection<ComponentType.Component> components) {
+  public RenderedFile destructiveManifest(
+      String path, Collection<ComponentType.Component> components) {
     Map<String, TreeSet<String>> byType = new TreeMap<>();
     for (ComponentType.Component component : components) {
       byType
@@ -134,7 +135,7 @@ public final class IntegrationRenderer {
         byType.entrySet().stream()
             .map(e -> new PackageVars.Type(e.getKey(), List.copyOf(e.getValue())))
             .toList();
-    return file(layout.destructiveManifest(), null, new PackageVars(types, layout.apiVersion()));
+    return file(path, null, new PackageVars(types, layout.apiVersion()));
   }
 
   private RenderedFile file(String path, String integration, TemplateVars vars) {

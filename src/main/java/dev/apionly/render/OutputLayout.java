@@ -7,7 +7,13 @@ import java.util.regex.Pattern;
  * Where files go in the SFDX project: metadata under {@code <packageDirectory>/main/default/}, user
  * definitions, scripts and the manifest at the project root. Paths are relative, with '/'.
  */
-public record OutputLayout(String packageDirectory, String apiVersion) {
+public record OutputLayout(String packageDirectory, String apiVersion, String configuredManifest) {
+
+  /** Where apionly's manifest goes unless configured otherwise or the file is the user's. */
+  public static final String DEFAULT_MANIFEST = "manifest/package.xml";
+
+  /** Where it goes when {@link #DEFAULT_MANIFEST} belongs to the user and nothing is configured. */
+  public static final String ALTERNATIVE_MANIFEST = "manifest/apionly-package.xml";
 
   /** Stands for the member name in a path, to turn the path into a pattern. */
   private static final String MEMBER_MARK = "\0";
@@ -19,6 +25,11 @@ public record OutputLayout(String packageDirectory, String apiVersion) {
     Objects.requireNonNull(packageDirectory, "packageDirectory");
     Objects.requireNonNull(apiVersion, "apiVersion");
     packageDirectory = packageDirectory.replace('\\', '/').replaceAll("/+$", "");
+  }
+
+  /** The layout with apionly's manifest where it goes by default. */
+  public OutputLayout(String packageDirectory, String apiVersion) {
+    this(packageDirectory, apiVersion, null);
   }
 
   public String metadata(ComponentType type, String member) {
@@ -33,13 +44,33 @@ public record OutputLayout(String packageDirectory, String apiVersion) {
     return "scripts/apex/provision-" + integration + ".apex";
   }
 
+  /** The manifest's path when configured, else {@link #DEFAULT_MANIFEST}. */
   public String manifest() {
-    return "manifest/package.xml";
+    return configuredManifest != null ? configuredManifest : DEFAULT_MANIFEST;
   }
 
   /** The components to delete from the org, for {@code --post-destructive-changes}. */
   public String destructiveManifest() {
-    return "manifest/destructiveChanges.xml";
+    return destructiveBeside(manifest());
+  }
+
+  /**
+   * The destructive manifest that goes with {@code manifest}, in its folder: {@code
+   * destructiveChanges.xml} beside {@code package.xml}, {@code apionly-destructiveChanges.xml}
+   * beside {@code apionly-package.xml}, {@code NAME-destructiveChanges.xml} beside {@code
+   * NAME.xml}.
+   */
+  public static String destructiveBeside(String manifest) {
+    int slash = manifest.lastIndexOf('/');
+    String folder = manifest.substring(0, slash + 1);
+    String stem = manifest.substring(slash + 1).replaceFirst("(?i)\\.xml$", "");
+    String name =
+        stem.equals("package")
+            ? "destructiveChanges"
+            : stem.endsWith("package")
+                ? stem.substring(0, stem.length() - "package".length()) + "destructiveChanges"
+                : stem + "-destructiveChanges";
+    return folder + name + ".xml";
   }
 
   /**
@@ -48,8 +79,12 @@ public record OutputLayout(String packageDirectory, String apiVersion) {
    */
   public Pattern generatedPaths() {
     StringBuilder alternatives = new StringBuilder();
-    alternatives.append(Pattern.quote(manifest())).append('|');
-    alternatives.append(Pattern.quote(destructiveManifest()));
+    // a manifest of any earlier run stays apionly's, so that it can be moved or removed
+    for (String manifest : new String[] {DEFAULT_MANIFEST, ALTERNATIVE_MANIFEST, manifest()}) {
+      alternatives.append(Pattern.quote(manifest)).append('|');
+      alternatives.append(Pattern.quote(destructiveBeside(manifest))).append('|');
+    }
+    alternatives.setLength(alternatives.length() - 1);
     alternatives.append('|').append(pattern(userDefinition(MEMBER_MARK)));
     alternatives.append('|').append(pattern(provisionScript(MEMBER_MARK)));
     for (ComponentType type : ComponentType.values()) {

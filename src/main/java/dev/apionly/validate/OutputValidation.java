@@ -38,7 +38,10 @@ public final class OutputValidation {
       generated =
           StateFile.read(
               projectRoot,
-              new OutputLayout(project.defaultPackageDirectory(), project.apiVersion())
+              new OutputLayout(
+                      project.packageDirectory(),
+                      project.apiVersion(),
+                      project.settings().manifest())
                   .generatedPaths());
     } catch (IOException e) {
       diagnostics.error(

@@ -162,6 +162,11 @@ public final class ProjectWriter {
     }
   }
 
+  /** Whether a symbolic link stands anywhere on the way from {@code root} to {@code relative}. */
+  public static boolean linkOnTheWay(Path root, String relative) {
+    return ProjectPaths.linkProblem(root, relative) != null;
+  }
+
   /**
    * Throws (exit 2) if a run was interrupted and not yet finished or undone: a plan made now would
    * compare against a half-written project.

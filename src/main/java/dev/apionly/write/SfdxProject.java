@@ -22,10 +22,26 @@ public record SfdxProject(
     String defaultPackageDirectory,
     String apiVersion,
     List<String> packageDirectories,
-    String namespace) {
+    String namespace,
+    ProjectSettings settings) {
 
   public SfdxProject {
     packageDirectories = List.copyOf(packageDirectories);
+  }
+
+  /**
+   * The package directory apionly writes metadata into: {@code plugins.apionly.packageDirectory}
+   * when set, else the project's default one.
+   */
+  public String packageDirectory() {
+    return settings.packageDirectory() != null
+        ? settings.packageDirectory()
+        : defaultPackageDirectory;
+  }
+
+  /** The default specs directory ({@code plugins.apionly.specs}), if the project sets one. */
+  public java.util.Optional<Path> specsDirectory() {
+    return java.util.Optional.ofNullable(settings.specs()).map(root::resolve);
   }
 
   public static final String FILE_NAME = "sfdx-project.json";
@@ -75,8 +91,10 @@ public record SfdxProject(
 
   static SfdxProject read(Path file) {
     JsonNode json;
+    String text;
     try {
-      json = new ObjectMapper().readTree(Files.readString(file));
+      text = Files.readString(file);
+      json = new ObjectMapper().readTree(text);
     } catch (JsonProcessingException e) {
       int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
       int column = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
@@ -139,12 +157,25 @@ public record SfdxProject(
       }
     }
     String namespace = json.path("namespace").isTextual() ? json.get("namespace").asText() : "";
+    ProjectSettings settings = ProjectSettings.read(file, text);
+    String written = settings.packageDirectory();
+    if (written != null
+        && !inside.contains(Path.of(written).normalize().toString().replace('\\', '/'))) {
+      throw ApionlyException.of(
+          ExitCode.BAD_INPUT,
+          Location.of(file),
+          "plugins.apionly.packageDirectory '"
+              + written
+              + "' is not one of the project's packageDirectories; accepted: "
+              + String.join(", ", inside));
+    }
     return new SfdxProject(
         root,
         root.relativize(resolved).toString().replace('\\', '/'),
         apiVersion,
         inside,
-        namespace.strip());
+        namespace.strip(),
+        settings);
   }
 
   /** Every package directory inside the project, as absolute paths. */

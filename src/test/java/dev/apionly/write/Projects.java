@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -56,16 +55,7 @@ final class Projects {
 
   /** The java command that runs {@code mainClass} with the test class path. */
   static List<String> java(String mainClass, String... properties) {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-XX:TieredStopAtLevel=1");
-    command.add("-XX:+UseSerialGC");
-    command.add("-Xshare:auto");
-    command.addAll(List.of(properties));
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(mainClass);
-    return command;
+    return dev.apionly.Cli.java(mainClass, properties);
   }
 
   /** Starts {@code command} with its output in {@code log}. */
