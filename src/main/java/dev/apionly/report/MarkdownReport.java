@@ -57,7 +57,7 @@ public final class MarkdownReport {
   }
 
   /** One table cell: line breaks become spaces, inline syntax is escaped with a backslash. */
-  static String cell(String text) {
+  public static String cell(String text) {
     StringBuilder out = new StringBuilder(text.length() + 8);
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
