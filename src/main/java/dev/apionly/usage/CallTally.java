@@ -9,8 +9,8 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * What the logs say, added up while they stream: per integration and object, the verbs used and
- * the calls that needed a verb its group does not grant. One tally per file, merged at the end.
+ * What the logs say, added up while they stream: per integration and object, the verbs used and the
+ * calls that needed a verb its group does not grant. One tally per file, merged at the end.
  */
 final class CallTally {
 

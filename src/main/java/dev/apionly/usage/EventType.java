@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The Event Monitoring event types that record API access, each with the columns apionly reads
- * from its log file (docs/event-monitoring.md says why each one).
+ * The Event Monitoring event types that record API access, each with the columns apionly reads from
+ * its log file (docs/event-monitoring.md says why each one).
  */
 public enum EventType {
   API_TOTAL_USAGE(

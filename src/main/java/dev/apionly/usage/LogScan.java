@@ -88,8 +88,8 @@ final class LogScan {
   private final Path userMap;
 
   /**
-   * {@code integrationOfUser}: 15-character user id to the integration's index, -1 for a user
-   * that is none; {@code granted}: per integration, lower-case object to its granted verbs.
+   * {@code integrationOfUser}: 15-character user id to the integration's index, -1 for a user that
+   * is none; {@code granted}: per integration, lower-case object to its granted verbs.
    */
   LogScan(
       Map<String, Integer> integrationOfUser,
@@ -380,8 +380,8 @@ final class LogScan {
   }
 
   /**
-   * The row's time in ISO 8601 (UTC), from TIMESTAMP_DERIVED or else TIMESTAMP
-   * ({@code 20130715233322.670}); anything else is bad input at its line.
+   * The row's time in ISO 8601 (UTC), from TIMESTAMP_DERIVED or else TIMESTAMP ({@code
+   * 20130715233322.670}); anything else is bad input at its line.
    */
   private static String time(LogTable table) {
     String derived = table.value(TIMESTAMP_DERIVED);

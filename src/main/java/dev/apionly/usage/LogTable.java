@@ -110,8 +110,8 @@ final class LogTable implements AutoCloseable {
   }
 
   /**
-   * Reads the next row; false at the end of the file. A row with another number of values than
-   * the header, or a file that ends inside a quoted value, is a truncated file: bad input.
+   * Reads the next row; false at the end of the file. A row with another number of values than the
+   * header, or a file that ends inside a quoted value, is a truncated file: bad input.
    */
   boolean next() {
     try {
@@ -119,10 +119,14 @@ final class LogTable implements AutoCloseable {
       if (token == null) {
         return false;
       }
-      line = parser.currentTokenLocation().getLineNr();
+      line = 0;
       Arrays.fill(values, "");
       int column = 0;
       while ((token = parser.nextToken()) == JsonToken.VALUE_STRING) {
+        if (column == 0) {
+          // the row's start token is placed at the end of the row before; its first value is not
+          line = parser.currentTokenLocation().getLineNr();
+        }
         if (column < slots.length && slots[column] >= 0) {
           values[slots[column]] = parser.getText();
         }
@@ -208,7 +212,9 @@ final class LogTable implements AutoCloseable {
     int line = e.getLocation() == null ? 0 : Math.max(e.getLocation().getLineNr(), 0);
     int column = e.getLocation() == null ? 0 : Math.max(e.getLocation().getColumnNr(), 0);
     String reason = e.getOriginalMessage();
-    boolean eof = reason != null && reason.toLowerCase(java.util.Locale.ROOT).contains("eof");
+    // Jackson names an unclosed quote, which only the end of the file can leave open
+    boolean eof =
+        reason != null && reason.toLowerCase(java.util.Locale.ROOT).contains("closing quote");
     return bad(
         new Location(file, line, line == 0 ? 0 : Math.max(column, 1)),
         eof

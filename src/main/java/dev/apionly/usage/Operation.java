@@ -101,8 +101,8 @@ final class Operation {
 
   /**
    * A REST call by its HTTP method and URI: GET and HEAD read, POST creates, PATCH and PUT edit,
-   * DELETE deletes; except queries and searches (read, also when posted), describes (no verb),
-   * and a PATCH to {@code sobjects/OBJECT/FIELD/VALUE}, which is an upsert by external id.
+   * DELETE deletes; except queries and searches (read, also when posted), describes (no verb), and
+   * a PATCH to {@code sobjects/OBJECT/FIELD/VALUE}, which is an upsert by external id.
    */
   static int rest(String method, String uri) {
     List<String> path = segments(uri);

@@ -117,8 +117,7 @@ public final class SpecSuggestions {
       Set<ObjectVerb> implied = EnumSet.noneOf(ObjectVerb.class);
       kept.forEach(v -> implied.addAll(v.requires(big)));
       kept.removeIf(v -> !written.contains(v) && implied.contains(v));
-      List<ObjectVerb> ownUnused =
-          unused.verbs().stream().filter(reach::contains).toList();
+      List<ObjectVerb> ownUnused = unused.verbs().stream().filter(reach::contains).toList();
       List<ObjectVerb> otherUnused =
           unused.verbs().stream().filter(v -> !reach.contains(v)).toList();
       if (!otherUnused.isEmpty()) {
@@ -166,8 +165,7 @@ public final class SpecSuggestions {
     if (objectsRemoved == spec.objects().size() && !emptyObjects(lines)) {
       return unsafe(spec, spec.objects().get(0).object(), integration);
     }
-    String text =
-        header(spec, integration, window, removed, elsewhere) + String.join("\n", lines);
+    String text = header(spec, integration, window, removed, elsewhere) + String.join("\n", lines);
     Diagnostics check = new Diagnostics();
     Optional<IntegrationSpec> parsed =
         YamlReader.read(spec.file(), text, check)
@@ -287,9 +285,9 @@ public final class SpecSuggestions {
   }
 
   /**
-   * The {@code access} value with only {@code kept}: a scalar or a flow list is rewritten in
-   * place (a comment after it stays); a block list gets one item per kept verb. Null for any
-   * other layout.
+   * The {@code access} value with only {@code kept}: a scalar or a flow list is rewritten in place
+   * (a comment after it stays); a block list gets one item per kept verb. Null for any other
+   * layout.
    */
   static Edit rewriteAccess(List<String> lines, ObjectSpec object, Set<ObjectVerb> kept) {
     List<Ref> refs =

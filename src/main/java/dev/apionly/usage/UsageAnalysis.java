@@ -53,7 +53,8 @@ public final class UsageAnalysis {
     Map<String, Integer> integrationOfUser = new HashMap<>();
     userMap
         .usernames()
-        .forEach((id, username) -> integrationOfUser.put(id, byUsername.getOrDefault(username, -1)));
+        .forEach(
+            (id, username) -> integrationOfUser.put(id, byUsername.getOrDefault(username, -1)));
     String start = since == null ? LogScan.NO_START : since.toString();
     LogScan.Result scan = new LogScan(integrationOfUser, granted, start, users).scan(files);
     CallTally tally = scan.tally();

@@ -7,8 +7,8 @@ import java.util.stream.Collectors;
 
 /**
  * The usage as Markdown for a pull-request comment: a summary table, then per integration the
- * grants it did not use and the access it used without a grant. Every value from a spec or a log
- * is escaped, so it shows as written and never becomes markup.
+ * grants it did not use and the access it used without a grant. Every value from a spec or a log is
+ * escaped, so it shows as written and never becomes markup.
  */
 public final class UsageMarkdown {
 

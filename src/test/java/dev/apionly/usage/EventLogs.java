@@ -167,8 +167,8 @@ public final class EventLogs {
     }
 
     /**
-     * A row by {@code userId} (18 characters: USER_ID gets its first 15) at {@code time}
-     * (ISO 8601), with {@code fields} as name, value pairs.
+     * A row by {@code userId} (18 characters: USER_ID gets its first 15) at {@code time} (ISO
+     * 8601), with {@code fields} as name, value pairs.
      */
     public Log row(String userId, String time, String... fields) {
       Map<String, String> values = new HashMap<>();
@@ -237,8 +237,8 @@ public final class EventLogs {
   public record Generated(long rows, long integrationRows, long otherRows, long bytes) {}
 
   /**
-   * About {@code bytes} of random logs into {@code directory}, spread over the five event types,
-   * by {@code users} users of whom the first {@code integrationUsers} are integrations' (the rest
+   * About {@code bytes} of random logs into {@code directory}, spread over the five event types, by
+   * {@code users} users of whom the first {@code integrationUsers} are integrations' (the rest
    * others), over March 2026; and the user map {@code users.csv} beside them.
    */
   public static Generated generate(
@@ -253,7 +253,9 @@ public final class EventLogs {
     }
     Random random = new Random(seed);
     String[] objects = {"Account", "Contact", "Order", "Invoice__c", "Case", "Opportunity"};
-    String[] soap = {"query", "create", "update", "upsert", "delete", "retrieve", "describeSObject"};
+    String[] soap = {
+      "query", "create", "update", "upsert", "delete", "retrieve", "describeSObject"
+    };
     String[] methods = {"GET", "POST", "PATCH", "DELETE"};
     String[] bulk = {"insert", "update", "upsert", "delete", "query"};
     List<String> types = new ArrayList<>(COLUMNS.keySet());
@@ -290,28 +292,44 @@ public final class EventLogs {
                       };
                   case "RestApi" ->
                       new String[] {
-                        "METHOD", methods[random.nextInt(methods.length)],
-                        "URI", "/services/data/v62.0/sobjects/" + object + "/001Hn00001ABCDeIAQ",
-                        "ENTITY_NAME", object,
-                        "STATUS_CODE", random.nextInt(50) == 0 ? "403" : "200",
-                        "MEDIA_TYPE", "application/json",
-                        "USER_AGENT", "python-requests/2.31"
+                        "METHOD",
+                        methods[random.nextInt(methods.length)],
+                        "URI",
+                        "/services/data/v62.0/sobjects/" + object + "/001Hn00001ABCDeIAQ",
+                        "ENTITY_NAME",
+                        object,
+                        "STATUS_CODE",
+                        random.nextInt(50) == 0 ? "403" : "200",
+                        "MEDIA_TYPE",
+                        "application/json",
+                        "USER_AGENT",
+                        "python-requests/2.31"
                       };
                   case "BulkApi", "BulkApi2" ->
                       new String[] {
-                        "OPERATION_TYPE", bulk[random.nextInt(bulk.length)],
-                        "ENTITY_TYPE", object,
-                        "JOB_ID", "7506g00000" + random.nextInt(99999),
-                        "SUCCESS", "true",
-                        "JOB_STATUS", "JobComplete"
+                        "OPERATION_TYPE",
+                        bulk[random.nextInt(bulk.length)],
+                        "ENTITY_TYPE",
+                        object,
+                        "JOB_ID",
+                        "7506g00000" + random.nextInt(99999),
+                        "SUCCESS",
+                        "true",
+                        "JOB_STATUS",
+                        "JobComplete"
                       };
                   default ->
                       new String[] {
-                        "API_FAMILY", random.nextBoolean() ? "REST" : "SOAP",
-                        "API_RESOURCE", "/v62.0/sobjects/" + object,
-                        "HTTP_METHOD", "GET",
-                        "ENTITY_NAME", object,
-                        "STATUS_CODE", "200"
+                        "API_FAMILY",
+                        random.nextBoolean() ? "REST" : "SOAP",
+                        "API_RESOURCE",
+                        "/v62.0/sobjects/" + object,
+                        "HTTP_METHOD",
+                        "GET",
+                        "ENTITY_NAME",
+                        object,
+                        "STATUS_CODE",
+                        "200"
                       };
                 };
             log.row(userId(user), time, fields);
