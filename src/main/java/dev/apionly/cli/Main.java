@@ -48,7 +48,8 @@ public final class Main implements Runnable {
                   "init",
                   "schema",
                   "completion",
-                  "validate")));
+                  "validate",
+                  "usage")));
 
   /** A new instance of the subcommand {@code name}. */
   static Object subcommand(String name) {
@@ -62,6 +63,7 @@ public final class Main implements Runnable {
       case "schema" -> new SchemaCommand();
       case "completion" -> new CompletionCommand();
       case "validate" -> new ValidateCommand();
+      case "usage" -> new UsageCommand();
       default -> throw new IllegalArgumentException("no subcommand " + name);
     };
   }

@@ -25,7 +25,7 @@ public final class HtmlReport {
   }
 
   /** Fills the policy's placeholders with the hashes of the first style and script elements. */
-  static String seal(String html) {
+  public static String seal(String html) {
     String sealed = fill(html, STYLE_HASH, hash(content(html, "style")));
     return fill(sealed, SCRIPT_HASH, hash(content(sealed, "script")));
   }

@@ -58,7 +58,7 @@ public final class MarkdownReport {
   }
 
   /** One table cell: line breaks become spaces, inline syntax is escaped with a backslash. */
-  static String cell(String value) {
+  public static String cell(String value) {
     String text = InvisibleCharacters.shown(value);
     StringBuilder out = new StringBuilder(text.length() + 8);
     for (int i = 0; i < text.length(); i++) {
