@@ -8,11 +8,16 @@ import dev.apionly.model.Integration;
 import dev.apionly.policy.Finding;
 import dev.apionly.policy.LintFormat;
 import dev.apionly.policy.Linter;
+import dev.apionly.policy.Rule;
 import dev.apionly.resolve.Resolver;
 import dev.apionly.spec.SpecLoader;
 import dev.apionly.spec.SpecSet;
+import dev.apionly.validate.ProjectSource;
+import dev.apionly.validate.SourceCheck;
+import dev.apionly.write.SfdxProject;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -69,7 +74,27 @@ final class LintCommand implements Callable<Integer> {
     for (Diagnostic diagnostic : diagnostics.sorted()) {
       stderr.println(diagnostic.format());
     }
-    List<Finding> findings = Linter.lint(specs, integrations);
+    List<Finding> findings =
+        new ArrayList<>(Linter.lint(specs, integrations, true, SpecInputs.repositorySets(sources)));
+    Path start = sources.isEmpty() ? Path.of("") : sources.get(0);
+    SfdxProject.find(start)
+        .ifPresent(
+            project -> {
+              Diagnostics names = new Diagnostics();
+              SourceCheck.check(
+                  specs,
+                  ProjectSource.read(project.packageDirectoryPaths()),
+                  project.namespace(),
+                  names,
+                  SourceCheck.Strictness.WARNINGS);
+              names.sorted().stream()
+                  .map(
+                      d ->
+                          new Finding(
+                              Rule.UNKNOWN_SOURCE_NAME, d.severity(), d.location(), d.message()))
+                  .forEach(findings::add);
+            });
+    findings.sort(Linter.ORDER);
     if (format == LintFormat.TEXT && common.quiet) {
       findings.stream()
           .filter(Finding::isError)

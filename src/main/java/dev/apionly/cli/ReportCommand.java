@@ -78,7 +78,7 @@ final class ReportCommand implements Callable<Integer> {
         stderr.println(diagnostic.format());
       }
     }
-    AccessReport report = AccessReport.of(specs, integrations);
+    AccessReport report = AccessReport.of(specs, integrations, SpecInputs.repositorySets(sources));
     ReportFormat chosen = chosenFormat();
     String text = chosen.render(report);
     if (out == null) {

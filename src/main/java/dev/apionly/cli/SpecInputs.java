@@ -1,5 +1,6 @@
 package dev.apionly.cli;
 
+import dev.apionly.metadata.RepositorySets;
 import dev.apionly.write.SfdxProject;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,6 +25,17 @@ final class SpecInputs {
   /** What to load. */
   List<Path> sources() {
     return inputs == null || inputs.isEmpty() ? configured().orElse(List.of(Path.of(""))) : inputs;
+  }
+
+  /**
+   * The permission sets of the SFDX project around {@code sources} (or the current directory): what
+   * an {@code include} of a set no spec describes grants.
+   */
+  static RepositorySets repositorySets(List<Path> sources) {
+    Path start = sources.isEmpty() ? Path.of("") : sources.get(0);
+    return SfdxProject.find(start)
+        .map(p -> RepositorySets.read(p.packageDirectoryPaths()))
+        .orElse(RepositorySets.none());
   }
 
   /** The configured specs directory of the project around the current directory, if any. */

@@ -109,7 +109,7 @@ final class UsageCommand implements Callable<Integer> {
           "no spec found; accepted: directories holding *.yaml or *.yml specs, or spec files");
     }
     List<Integration> integrations = Resolver.resolve(specs, Path.of(""), diagnostics);
-    AccessReport access = AccessReport.of(specs, integrations);
+    AccessReport access = AccessReport.of(specs, integrations, SpecInputs.repositorySets(sources));
     Usage usage = UsageAnalysis.analyse(access, logs, users, since);
     List<SpecSuggestions.Suggestion> suggestions =
         suggest == null ? List.of() : SpecSuggestions.of(specs, usage, diagnostics);

@@ -6,6 +6,7 @@ import dev.apionly.diagnostic.Diagnostics;
 import dev.apionly.diagnostic.ExitCode;
 import dev.apionly.diagnostic.Location;
 import dev.apionly.metadata.MetadataXml;
+import dev.apionly.metadata.RepositorySets;
 import dev.apionly.model.Integration;
 import dev.apionly.model.Salesforce;
 import dev.apionly.policy.Finding;
@@ -140,7 +141,10 @@ public final class Generator {
         diagnostics,
         SourceCheck.Strictness.WARNINGS);
     List<Integration> integrations = Resolver.resolve(specs, project.root(), diagnostics);
-    check(Linter.lint(specs, integrations, false), diagnostics);
+    check(
+        Linter.lint(
+            specs, integrations, false, RepositorySets.read(project.packageDirectoryPaths())),
+        diagnostics);
     checkApiVersion(project, integrations, specs);
 
     IntegrationRenderer renderer =

@@ -4,6 +4,7 @@ import dev.apionly.diagnostic.Diagnostic;
 import dev.apionly.diagnostic.Location;
 import dev.apionly.diagnostic.Severity;
 import dev.apionly.diagnostic.Suggestions;
+import dev.apionly.metadata.RepositorySets;
 import dev.apionly.model.AccessList;
 import dev.apionly.model.Grant;
 import dev.apionly.model.GrantKind;
@@ -14,6 +15,7 @@ import dev.apionly.model.ObjectAccess;
 import dev.apionly.model.ObjectVerb;
 import dev.apionly.model.PermissionSet;
 import dev.apionly.model.RiskLevel;
+import dev.apionly.model.Salesforce;
 import dev.apionly.spec.IntegrationSpec;
 import dev.apionly.spec.ObjectSpec;
 import dev.apionly.spec.ProjectConfig;
@@ -25,6 +27,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -39,7 +42,8 @@ public final class Linter {
   /** What import writes into a justification it could not know. */
   public static final String IMPORTED_PREFIX = "Imported from ";
 
-  private static final Comparator<Finding> ORDER =
+  /** The order findings are reported in: by file, line, column, rule and message. */
+  public static final Comparator<Finding> ORDER =
       Comparator.comparing((Finding f) -> f.location().file().toString())
           .thenComparingInt(f -> f.location().line())
           .thenComparingInt(f -> f.location().column())
@@ -54,8 +58,12 @@ public final class Linter {
   /** Whether notes are wanted: generate shows only warnings and errors, and skips making them. */
   private final boolean notes;
 
-  private Linter(boolean notes) {
+  /** The permission sets the repository holds, for what an include of one grants. */
+  private final RepositorySets repository;
+
+  private Linter(boolean notes, RepositorySets repository) {
     this.notes = notes;
+    this.repository = repository;
   }
 
   /** Every finding of {@code specs}, whose resolved integrations are {@code integrations}. */
@@ -65,7 +73,16 @@ public final class Linter {
 
   /** The findings of {@code specs}, notes only if {@code notes}. */
   public static List<Finding> lint(SpecSet specs, List<Integration> integrations, boolean notes) {
-    Linter linter = new Linter(notes);
+    return lint(specs, integrations, notes, RepositorySets.none());
+  }
+
+  /**
+   * The findings of {@code specs}, notes only if {@code notes}; an included set no spec describes
+   * is judged by its file in {@code repository}.
+   */
+  public static List<Finding> lint(
+      SpecSet specs, List<Integration> integrations, boolean notes, RepositorySets repository) {
+    Linter linter = new Linter(notes, repository);
     // an include names a set as Salesforce does, without regard to case
     Map<String, Integration> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     integrations.forEach(i -> byName.put(i.name(), i));
@@ -81,7 +98,7 @@ public final class Linter {
         .filter(loaded -> byName.containsKey(loaded.spec().name().value()))
         .map(
             loaded -> {
-              Linter one = new Linter(notes);
+              Linter one = new Linter(notes, repository);
               one.check(
                   loaded.spec(), loaded.config(), byName.get(loaded.spec().name().value()), byName);
               return one.findings;
@@ -198,6 +215,7 @@ public final class Linter {
       }
     }
     mutes(spec, integration, byName);
+    includes(spec, catalogue, byName);
     for (Diagnostic diagnostic : OAuthScopeRule.check(spec)) {
       Rule rule =
           diagnostic.message().endsWith("[" + OAuthScopeRule.FULL_SCOPE + "]")
@@ -303,6 +321,60 @@ public final class Linter {
   }
 
   /** Muted grants that no set of the group gives, when every set of the group is a spec here. */
+  /**
+   * Each included set the repository holds (and no spec describes): one the integration's user may
+   * not be able to hold for its licence, and the high or critical access it gives through the
+   * group, which the spec does not show.
+   */
+  private void includes(
+      IntegrationSpec spec, RiskCatalogue catalogue, Map<String, Integration> byName) {
+    for (Ref include : spec.include()) {
+      Optional<RepositorySets.Found> found =
+          byName.containsKey(include.value()) ? Optional.empty() : repository.get(include.value());
+      if (found.isEmpty()) {
+        continue;
+      }
+      String file = dev.apionly.diagnostic.Paths.display(found.get().file());
+      String license = found.get().license();
+      if (!Salesforce.API_INTEGRATION_PSL.equals(license)) {
+        add(
+            Rule.INCLUDED_SET_LICENCE,
+            include.location(),
+            "included set '"
+                + include.value()
+                + "' ("
+                + file
+                + ") "
+                + (license == null ? "has no licence" : "is tied to the licence " + license)
+                + ": a user on the Salesforce Integration licence may not be able to hold it;"
+                + " sets for API-only users carry "
+                + Salesforce.API_INTEGRATION_PSL);
+      }
+      List<String> risky =
+          Grants.of(found.get().set()).stream()
+              .filter(g -> catalogue.level(g).atLeast(RiskLevel.HIGH))
+              .sorted(
+                  Comparator.comparing((Grant g) -> catalogue.level(g))
+                      .reversed()
+                      .thenComparing(Comparator.naturalOrder()))
+              .map(g -> g + " (" + catalogue.level(g).key() + ")")
+              .toList();
+      if (!risky.isEmpty()) {
+        add(
+            Rule.INCLUDED_SET_ACCESS,
+            include.location(),
+            "included set '"
+                + include.value()
+                + "' ("
+                + file
+                + ") gives the group "
+                + String.join(", ", risky.subList(0, Math.min(5, risky.size())))
+                + (risky.size() > 5 ? " and " + (risky.size() - 5) + " more" : "")
+                + "; review and report count it, the spec does not show it");
+      }
+    }
+  }
+
   private void mutes(
       IntegrationSpec spec, Integration integration, Map<String, Integration> byName) {
     if (spec.mute() == null || integration.muting().isEmpty()) {

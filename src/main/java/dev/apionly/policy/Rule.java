@@ -83,6 +83,30 @@ public enum Rule {
       "A muted grant the group does not give",
       "The muting permission set switches off something no set of the group grants (as far as"
           + " the specs show); it has no effect. Check the name."),
+  INCLUDED_SET_LICENCE(
+      "included-set-licence",
+      Severity.WARNING,
+      "An included set without the API integration licence",
+      "The group includes a permission set from the repository that carries no licence, or"
+          + " another one than SalesforceAPIIntegrationPsl. A user on the Salesforce Integration"
+          + " licence may not be able to hold it, and the group's assignment can fail. Give the"
+          + " set the licence, or describe what the integration needs in its own spec."),
+  INCLUDED_SET_ACCESS(
+      "included-set-access",
+      Severity.WARNING,
+      "High or critical access given through an included set",
+      "The group includes a permission set from the repository that grants high or critical"
+          + " access. The spec does not show it, but the integration holds it: review and report"
+          + " count it. Check that the integration needs it."),
+  UNKNOWN_SOURCE_NAME(
+      "unknown-source-name",
+      Severity.WARNING,
+      "A custom name the repository's own source does not define",
+      "The spec names a custom object, field, record type, Apex class, page, flow, custom"
+          + " permission, custom metadata type, custom setting or external credential principal"
+          + " that the project's package directories do not define, though they define others of"
+          + " its kind: usually a typo (the message gives the nearest name). 'apionly validate"
+          + " SPECS' reports the same as errors."),
   OAUTH_FULL_SCOPE(
       OAuthScopeRule.FULL_SCOPE,
       Severity.WARNING,

@@ -1,5 +1,6 @@
 package dev.apionly.report;
 
+import dev.apionly.metadata.RepositorySets;
 import dev.apionly.model.Integration;
 import dev.apionly.model.RiskLevel;
 import dev.apionly.spec.SpecSet;
@@ -24,15 +25,24 @@ public record AccessReport(List<IntegrationAccess> integrations, List<String> ob
     objects = List.copyOf(objects);
   }
 
-  /** The report of the resolved {@code integrations} of {@code specs}. */
+  /** The report of the resolved {@code integrations} of {@code specs}, with no repository. */
   public static AccessReport of(SpecSet specs, List<Integration> integrations) {
+    return of(specs, integrations, RepositorySets.none());
+  }
+
+  /**
+   * The report of the resolved {@code integrations} of {@code specs}; a group's included set that
+   * no spec describes counts with the grants its file in {@code repository} holds.
+   */
+  public static AccessReport of(
+      SpecSet specs, List<Integration> integrations, RepositorySets repository) {
     Map<String, SpecSet.LoadedSpec> byName = new HashMap<>();
     specs.specs().forEach(s -> byName.put(s.spec().name().value(), s));
     Map<String, Integration> described = new HashMap<>();
     integrations.forEach(i -> described.put(i.name().toLowerCase(Locale.ROOT), i));
     List<IntegrationAccess> rows = new ArrayList<>();
     for (Integration integration : integrations) {
-      rows.add(EffectiveAccess.of(integration, described, byName));
+      rows.add(EffectiveAccess.of(integration, described, repository, byName));
     }
     rows.sort(
         Comparator.comparing(IntegrationAccess::risk, Comparator.reverseOrder())

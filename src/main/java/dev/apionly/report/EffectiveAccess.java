@@ -1,5 +1,7 @@
 package dev.apionly.report;
 
+import dev.apionly.diagnostic.Paths;
+import dev.apionly.metadata.RepositorySets;
 import dev.apionly.model.Grant;
 import dev.apionly.model.GrantKind;
 import dev.apionly.model.Grants;
@@ -29,7 +31,8 @@ import java.util.TreeSet;
 
 /**
  * What one integration can do through its group: its own set plus the included sets the run
- * describes, less what its muting set mutes; each grant with its level, source and justification.
+ * describes or the repository holds, less what its muting set mutes; each grant with its level,
+ * source and justification.
  */
 final class EffectiveAccess {
 
@@ -45,7 +48,7 @@ final class EffectiveAccess {
   private final Integration integration;
   private final Map<String, SpecSet.LoadedSpec> specs;
   private final RiskCatalogue catalogue;
-  private final List<Integration> sources = new ArrayList<>();
+  private final List<Source> sources = new ArrayList<>();
   private final List<GroupMember> members = new ArrayList<>();
 
   /** Every grant of a set in the group, muted or not, with the sets that grant it. */
@@ -53,15 +56,23 @@ final class EffectiveAccess {
 
   private final SortedSet<Grant> muted = new TreeSet<>();
 
+  /** A set of the group whose grants are known: a spec's, or a file in the repository. */
+  private record Source(String name, PermissionSet set, List<ImpliedGrant> implied) {
+    static Source of(Integration integration) {
+      return new Source(integration.name(), integration.permissionSet(), integration.implied());
+    }
+  }
+
   private EffectiveAccess(
       Integration integration,
       Map<String, Integration> described,
+      RepositorySets repository,
       Map<String, SpecSet.LoadedSpec> specs) {
     this.integration = integration;
     this.specs = specs;
     SpecSet.LoadedSpec own = specs.get(integration.name());
     this.catalogue = new RiskCatalogue(own == null ? ProjectConfig.none() : own.config());
-    sources.add(integration);
+    sources.add(Source.of(integration));
     members.add(new GroupMember(integration.name(), GroupMember.Role.OWN, integration.specFile()));
     for (String set : integration.group().permissionSets()) {
       if (set.equalsIgnoreCase(integration.name())) {
@@ -69,15 +80,20 @@ final class EffectiveAccess {
       }
       // Salesforce compares API names ignoring case
       Integration other = described.get(set.toLowerCase(Locale.ROOT));
-      if (other == null) {
-        members.add(new GroupMember(set, GroupMember.Role.NOT_DESCRIBED, null));
-      } else {
-        sources.add(other);
+      Optional<RepositorySets.Found> file = repository.get(set);
+      if (other != null) {
+        sources.add(Source.of(other));
         members.add(new GroupMember(set, GroupMember.Role.INCLUDED, other.specFile()));
+      } else if (file.isPresent()) {
+        sources.add(new Source(set, file.get().set(), List.of()));
+        members.add(
+            new GroupMember(set, GroupMember.Role.IN_REPOSITORY, Paths.display(file.get().file())));
+      } else {
+        members.add(new GroupMember(set, GroupMember.Role.NOT_DESCRIBED, null));
       }
     }
-    for (Integration source : sources) {
-      for (Grant grant : Grants.of(source.permissionSet())) {
+    for (Source source : sources) {
+      for (Grant grant : Grants.of(source.set())) {
         granted.computeIfAbsent(grant, g -> new ArrayList<>()).add(source.name());
       }
     }
@@ -98,14 +114,15 @@ final class EffectiveAccess {
   static IntegrationAccess of(
       Integration integration,
       Map<String, Integration> described,
+      RepositorySets repository,
       Map<String, SpecSet.LoadedSpec> specs) {
-    return new EffectiveAccess(integration, described, specs).build();
+    return new EffectiveAccess(integration, described, repository, specs).build();
   }
 
   private IntegrationAccess build() {
     SortedSet<Grant> effective =
         Grants.effective(
-            sources.stream().map(Integration::permissionSet).toList(),
+            sources.stream().map(Source::set).toList(),
             integration.muting().map(List::of).orElse(List.<PermissionSet>of()));
     RiskLevel risk =
         effective.stream().map(catalogue::level).max(RiskLevel::compareTo).orElse(RiskLevel.LOW);
@@ -215,7 +232,7 @@ final class EffectiveAccess {
 
   /** The justification the first set granting the object gives for it (own set first). */
   private String objectJustification(String object) {
-    for (Integration source : sources) {
+    for (Source source : sources) {
       IntegrationSpec spec = spec(source.name());
       if (spec == null) {
         continue;
@@ -230,7 +247,7 @@ final class EffectiveAccess {
   }
 
   private String permissionJustification(String permission) {
-    for (Integration source : sources) {
+    for (Source source : sources) {
       IntegrationSpec spec = spec(source.name());
       if (spec == null) {
         continue;

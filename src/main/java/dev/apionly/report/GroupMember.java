@@ -12,6 +12,7 @@ public record GroupMember(String name, Role role, String specFile) {
   public enum Role {
     OWN("own permission set"),
     INCLUDED("included, described by"),
+    IN_REPOSITORY("included, defined in the repository by"),
     NOT_DESCRIBED("included, in the org, not described here"),
     MUTING("muting permission set");
 

@@ -93,6 +93,24 @@ public final class GitRevision {
    * revision has no spec there.
    */
   public java.util.Optional<Path> extract(Path path, Path into) {
+    return extract(path, into, f -> isYaml(f) || isCertificate(f), GitRevision::isYaml);
+  }
+
+  /**
+   * Writes the permission sets (source format) under {@code directory}, a package directory, as
+   * they are at this revision into {@code into}. Returns where {@code directory} is below {@code
+   * into}, or empty if the revision has none there.
+   */
+  public java.util.Optional<Path> extractPermissionSets(Path directory, Path into) {
+    java.util.function.Predicate<String> set = f -> f.endsWith(".permissionset-meta.xml");
+    return extract(directory, into, set, set);
+  }
+
+  private java.util.Optional<Path> extract(
+      Path path,
+      Path into,
+      java.util.function.Predicate<String> wanted,
+      java.util.function.Predicate<String> counted) {
     Path relative;
     try {
       relative = repository.toRealPath().relativize(path.toAbsolutePath().normalize());
@@ -126,7 +144,7 @@ public final class GitRevision {
       }
       String[] meta = record.substring(0, tab).split(" ");
       String file = record.substring(tab + 1);
-      if (meta.length != 3 || !meta[1].equals("blob") || !(isYaml(file) || isCertificate(file))) {
+      if (meta.length != 3 || !meta[1].equals("blob") || !wanted.test(file)) {
         continue;
       }
       if (!spec.isEmpty() && !file.equals(spec) && !file.startsWith(spec + "/")) {
@@ -146,7 +164,7 @@ public final class GitRevision {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      found |= isYaml(file);
+      found |= counted.test(file);
     }
     Path mapped = spec.isEmpty() ? into : into.resolve(spec);
     return found ? java.util.Optional.of(mapped) : java.util.Optional.empty();

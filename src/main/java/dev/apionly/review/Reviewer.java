@@ -3,7 +3,9 @@ package dev.apionly.review;
 import dev.apionly.diagnostic.ApionlyException;
 import dev.apionly.diagnostic.Diagnostic;
 import dev.apionly.diagnostic.Location;
+import dev.apionly.metadata.RepositorySets;
 import dev.apionly.resolve.Resolver;
+import dev.apionly.write.SfdxProject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -25,16 +28,23 @@ public final class Reviewer {
   /** The review of {@code inputs} against {@code base}. Throws (exit 2) on bad input. */
   public static Review review(String base, List<Path> inputs) {
     Path directory = Path.of(base);
+    Optional<SfdxProject> project = SfdxProject.find(inputs.get(0));
+    RepositorySets headSets =
+        project
+            .map(p -> RepositorySets.read(p.packageDirectoryPaths()))
+            .orElse(RepositorySets.none());
     if (Files.isDirectory(directory)) {
-      Snapshot before = Snapshot.load(base, List.of(directory), directory);
+      // a directory of specs has no repository of its own: both sides see today's sets
+      Snapshot before = Snapshot.load(base, List.of(directory), directory).withRepository(headSets);
       Path headBase =
           inputs.size() == 1 && Files.isDirectory(inputs.get(0)) ? inputs.get(0) : Path.of("");
-      Snapshot after = Snapshot.load(label(inputs), inputs, headBase);
+      Snapshot after = Snapshot.load(label(inputs), inputs, headBase).withRepository(headSets);
       return Review.compare(before, after);
     }
     GitRevision revision = GitRevision.of(inputs.get(0), base);
     Snapshot after =
-        Snapshot.load(label(revision.repository(), inputs), inputs, revision.repository());
+        Snapshot.load(label(revision.repository(), inputs), inputs, revision.repository())
+            .withRepository(headSets);
     Path tree;
     try {
       tree = Files.createTempDirectory("apionly-base-").toRealPath();
@@ -46,8 +56,14 @@ public final class Reviewer {
       for (Path input : inputs) {
         revision.extract(input, tree).ifPresent(baseInputs::add);
       }
+      List<Path> baseSets = new ArrayList<>();
+      for (Path packageDirectory :
+          project.map(SfdxProject::packageDirectoryPaths).orElse(List.of())) {
+        revision.extractPermissionSets(packageDirectory, tree).ifPresent(baseSets::add);
+      }
       Snapshot before =
-          baseInputs.isEmpty() ? Snapshot.empty(base) : loadRevision(base, baseInputs, tree);
+          (baseInputs.isEmpty() ? Snapshot.empty(base) : loadRevision(base, baseInputs, tree))
+              .withRepository(RepositorySets.read(baseSets));
       return Review.compare(before, after);
     } finally {
       delete(tree);

@@ -1,6 +1,7 @@
 package dev.apionly.review;
 
 import dev.apionly.diagnostic.Diagnostics;
+import dev.apionly.metadata.RepositorySets;
 import dev.apionly.model.Integration;
 import dev.apionly.model.PermissionSet;
 import dev.apionly.resolve.Resolver;
@@ -20,10 +21,16 @@ import java.util.TreeMap;
  * One side of a review: every integration its specs define, each with the spec it came from and the
  * policy that applies to it. {@code label} says where it was read (a directory or a revision).
  */
-public record Snapshot(String label, SortedMap<String, Entry> integrations) {
+public record Snapshot(
+    String label, SortedMap<String, Entry> integrations, RepositorySets repository) {
 
   public Snapshot {
     integrations = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(integrations));
+  }
+
+  /** This side with the permission sets its repository holds, for groups that include them. */
+  public Snapshot withRepository(RepositorySets sets) {
+    return new Snapshot(label, integrations, sets);
   }
 
   /** One integration, its spec as written, and its {@code apionly.yaml}. */
@@ -31,7 +38,7 @@ public record Snapshot(String label, SortedMap<String, Entry> integrations) {
 
   /** No specs at all: the side of a review before the first spec was written. */
   public static Snapshot empty(String label) {
-    return new Snapshot(label, new TreeMap<>());
+    return new Snapshot(label, new TreeMap<>(), RepositorySets.none());
   }
 
   /**
@@ -49,15 +56,27 @@ public record Snapshot(String label, SortedMap<String, Entry> integrations) {
       SpecSet.LoadedSpec loaded = byName.get(integration.name());
       out.put(integration.name(), new Entry(integration, loaded.spec(), loaded.config()));
     }
-    return new Snapshot(label, out);
+    return new Snapshot(label, out, RepositorySets.none());
   }
 
   public Optional<Entry> get(String name) {
     return Optional.ofNullable(integrations.get(name));
   }
 
-  /** The permission set of that name if a spec on this side defines it. */
+  /**
+   * The permission set of that name (in any letter case, as Salesforce compares names) if a spec on
+   * this side defines it, else if the repository holds it.
+   */
   public Optional<PermissionSet> permissionSet(String name) {
-    return get(name).map(e -> e.integration().permissionSet());
+    Optional<Entry> described =
+        get(name)
+            .or(
+                () ->
+                    integrations.values().stream()
+                        .filter(e -> e.integration().name().equalsIgnoreCase(name))
+                        .findFirst());
+    return described
+        .map(e -> e.integration().permissionSet())
+        .or(() -> repository.get(name).map(RepositorySets.Found::set));
   }
 }

@@ -1,0 +1,132 @@
+package dev.apionly.metadata;
+
+import dev.apionly.model.PermissionSet;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The permission sets a repository keeps in its package directories (source format): what a group
+ * that includes one of them grants through it, although no spec describes it. Looked up by name
+ * ignoring case, as Salesforce does; found and parsed only when first asked for.
+ */
+public final class RepositorySets {
+
+  /** One set as its file holds it: its grants, its licence (null when it has none), its file. */
+  public record Found(PermissionSet set, String license, Path file) {}
+
+  private static final String SUFFIX = ".permissionset-meta.xml";
+
+  /** Folders that hold no package metadata. */
+  private static final List<String> SKIPPED = List.of("node_modules", ".sfdx", ".sf", ".git");
+
+  private static final RepositorySets NONE = new RepositorySets(List.of());
+
+  private final List<Path> directories;
+
+  /** Files by lower-case set name, found on first use: most runs never look a set up. */
+  private Map<String, Path> files;
+
+  private final Map<String, Optional<Found>> parsed = new TreeMap<>();
+  private final List<Path> unreadable = new ArrayList<>();
+
+  private RepositorySets(List<Path> directories) {
+    this.directories = List.copyOf(directories);
+  }
+
+  /** No sets: a side of a review without a repository around it. */
+  public static RepositorySets none() {
+    return NONE;
+  }
+
+  /** The permission set files under {@code directories}, read when first looked up. */
+  public static RepositorySets read(List<Path> directories) {
+    return new RepositorySets(directories);
+  }
+
+  /** The set named {@code name}, in any letter case; empty if none, or its file does not parse. */
+  public synchronized Optional<Found> get(String name) {
+    if (files == null) {
+      files = walk(directories);
+    }
+    return parsed.computeIfAbsent(key(name), this::parse);
+  }
+
+  /** Files that looked like permission sets but did not parse: their grants are unknown. */
+  public synchronized List<Path> unreadable() {
+    return List.copyOf(unreadable);
+  }
+
+  private Optional<Found> parse(String key) {
+    Path file = files.get(key);
+    if (file == null) {
+      return Optional.empty();
+    }
+    String name = file.getFileName().toString();
+    String member = name.substring(0, name.length() - SUFFIX.length());
+    try {
+      PermissionSetXml xml = MetadataXml.parse(Files.readAllBytes(file), PermissionSetXml.class);
+      String license = xml.license == null ? null : xml.license.strip();
+      return Optional.of(
+          new Found(
+              MetadataXml.toModel(member, xml),
+              license == null || license.isEmpty() ? null : license,
+              file));
+    } catch (MetadataException | IOException e) {
+      unreadable.add(file);
+      return Optional.empty();
+    }
+  }
+
+  private static Map<String, Path> walk(List<Path> directories) {
+    Map<String, Path> found = new TreeMap<>();
+    for (Path directory : directories) {
+      if (!Files.isDirectory(directory)) {
+        continue;
+      }
+      try {
+        Files.walkFileTree(
+            directory,
+            new SimpleFileVisitor<>() {
+              @Override
+              public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+                return SKIPPED.contains(String.valueOf(dir.getFileName()))
+                    ? FileVisitResult.SKIP_SUBTREE
+                    : FileVisitResult.CONTINUE;
+              }
+
+              @Override
+              public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                String name = file.getFileName().toString();
+                if (attributes.isRegularFile() && name.endsWith(SUFFIX)) {
+                  found.putIfAbsent(key(name.substring(0, name.length() - SUFFIX.length())), file);
+                }
+                return FileVisitResult.CONTINUE;
+              }
+
+              @Override
+              public FileVisitResult visitFileFailed(Path file, IOException e) {
+                return FileVisitResult.CONTINUE;
+              }
+            });
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return found;
+  }
+
+  private static String key(String name) {
+    return name.toLowerCase(Locale.ROOT);
+  }
+}
