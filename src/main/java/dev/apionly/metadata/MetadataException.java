@@ -2,7 +2,6 @@ package dev.apionly.metadata;
 
 import jakarta.xml.bind.JAXBException;
 import javax.xml.stream.XMLStreamException;
-import org.xml.sax.SAXParseException;
 
 /** A metadata file that cannot be read, with the line and column where known (0 otherwise). */
 public final class MetadataException extends Exception {
@@ -19,23 +18,13 @@ public final class MetadataException extends Exception {
   }
 
   /**
-   * JAXB's exception, with the position the parser names for XML that is not well-formed or that
-   * the reader refuses.
+   * JAXB's exception, with the position the stream reader names for XML that is not well-formed or
+   * that it refuses.
    */
   static MetadataException from(JAXBException e) {
     Throwable cause = e.getLinkedException() != null ? e.getLinkedException() : e.getCause();
     if (cause instanceof XMLStreamException stream) {
       return from(stream);
-    }
-    if (cause instanceof SAXParseException parse) {
-      String message =
-          parse instanceof GuardedReader.Refusal
-              ? parse.getMessage()
-              : "malformed XML: " + firstLine(parse.getMessage());
-      return parse.getLineNumber() > 0
-          ? new MetadataException(
-              parse.getLineNumber(), Math.max(parse.getColumnNumber(), 1), message)
-          : new MetadataException(0, 0, message);
     }
     String message =
         cause != null && cause.getMessage() != null ? cause.getMessage() : e.getMessage();
