@@ -1,6 +1,7 @@
 package dev.apionly.cli;
 
 import dev.apionly.diagnostic.ExitCode;
+import dev.apionly.metadata.MetadataXml;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
@@ -127,7 +128,15 @@ public final class Main implements Runnable {
     return SUBCOMMANDS;
   }
 
+  /** The subcommands that read metadata XML: generate reads back every file it renders. */
+  static final Set<String> READ_METADATA = Set.of("generate", "import");
+
   public static void main(String[] args) {
+    if (args.length > 0 && READ_METADATA.contains(args[0])) {
+      // first, on a core of its own: the JAXB context takes longer to build than the specs take
+      // to load, and rendering needs it for its first parse-back
+      MetadataXml.startLoading();
+    }
     PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, false, StandardCharsets.UTF_8);
     int code = run(out, err, Colour.ansi(System.getenv(), System.console() != null), args);

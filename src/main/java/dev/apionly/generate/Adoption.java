@@ -5,10 +5,8 @@ import dev.apionly.diagnostic.Diagnostics;
 import dev.apionly.diagnostic.Location;
 import dev.apionly.importer.Unexpressed;
 import dev.apionly.metadata.MetadataException;
+import dev.apionly.metadata.MetadataRoot;
 import dev.apionly.metadata.MetadataXml;
-import dev.apionly.metadata.MutingPermissionSetXml;
-import dev.apionly.metadata.PermissionSetGroupXml;
-import dev.apionly.metadata.PermissionSetXml;
 import dev.apionly.model.Grant;
 import dev.apionly.model.Grants;
 import dev.apionly.model.PermissionSetGroup;
@@ -124,11 +122,18 @@ final class Adoption {
   /** What the file holds that the canonical form, written from the spec, will not. */
   private static List<String> dropped(ComponentType.Component component, byte[] existing)
       throws MetadataException {
+    String text = new String(existing, java.nio.charset.StandardCharsets.UTF_8);
     return switch (component.type()) {
-      case PERMISSION_SET -> Unexpressed.of(MetadataXml.parse(existing, PermissionSetXml.class));
+      case PERMISSION_SET ->
+          Unexpressed.of(
+              MetadataXml.parse(existing, MetadataRoot.PERMISSION_SET),
+              MetadataXml.unread(text, MetadataRoot.PERMISSION_SET));
       case PERMISSION_SET_GROUP ->
-          Unexpressed.of(MetadataXml.parse(existing, PermissionSetGroupXml.class)).stream()
-              // the spec's own set joins the group; a muting set there is compared as a member
+          Unexpressed.of(
+                  MetadataXml.parse(existing, MetadataRoot.PERMISSION_SET_GROUP),
+                  MetadataXml.unread(text, MetadataRoot.PERMISSION_SET_GROUP))
+              .stream()
+              // a muting set of the group is compared as a member, not dropped
               .filter(line -> !line.startsWith("mutingPermissionSets "))
               .toList();
       default -> List.of();
@@ -153,21 +158,25 @@ final class Adoption {
       case PERMISSION_SET ->
           grants(
               Grants.of(
-                  MetadataXml.toModel(name, MetadataXml.parse(existing, PermissionSetXml.class))),
+                  MetadataXml.toModel(
+                      name, MetadataXml.parse(existing, MetadataRoot.PERMISSION_SET))),
               Grants.of(
-                  MetadataXml.toModel(name, MetadataXml.parse(rendered, PermissionSetXml.class))));
+                  MetadataXml.toModel(
+                      name, MetadataXml.parse(rendered, MetadataRoot.PERMISSION_SET))));
       case MUTING_PERMISSION_SET ->
           grants(
               Grants.of(
-                  MetadataXml.toModel(
-                      name, MetadataXml.parse(existing, MutingPermissionSetXml.class))),
+                  MetadataXml.toMutingModel(
+                      name, MetadataXml.parse(existing, MetadataRoot.MUTING_PERMISSION_SET))),
               Grants.of(
-                  MetadataXml.toModel(
-                      name, MetadataXml.parse(rendered, MutingPermissionSetXml.class))));
+                  MetadataXml.toMutingModel(
+                      name, MetadataXml.parse(rendered, MetadataRoot.MUTING_PERMISSION_SET))));
       case PERMISSION_SET_GROUP ->
           members(
-              MetadataXml.toModel(name, MetadataXml.parse(existing, PermissionSetGroupXml.class)),
-              MetadataXml.toModel(name, MetadataXml.parse(rendered, PermissionSetGroupXml.class)));
+              MetadataXml.toModel(
+                  name, MetadataXml.parse(existing, MetadataRoot.PERMISSION_SET_GROUP)),
+              MetadataXml.toModel(
+                  name, MetadataXml.parse(rendered, MetadataRoot.PERMISSION_SET_GROUP)));
       default -> Optional.of("apionly takes over only permission sets, muting sets and groups");
     };
   }

@@ -1,8 +1,10 @@
 package dev.apionly.generate;
 
 import dev.apionly.metadata.MetadataException;
+import dev.apionly.metadata.MetadataRoot;
 import dev.apionly.metadata.MetadataXml;
-import dev.apionly.metadata.PackageXml;
+import dev.apionly.metadata.xml.PackageTypeMembersXml;
+import dev.apionly.metadata.xml.PackageXml;
 import dev.apionly.render.ComponentType;
 import dev.apionly.write.StateFile;
 import java.io.IOException;
@@ -70,11 +72,12 @@ final class Deletions {
       if (!StateFile.sha256(bytes).equals(entry.sha256())) {
         return Optional.empty();
       }
-      PackageXml manifest = MetadataXml.parse(bytes, PackageXml.class);
+      PackageXml manifest = MetadataXml.parse(bytes, MetadataRoot.PACKAGE);
       SortedSet<ComponentType.Component> out = new TreeSet<>();
-      for (PackageXml.Types types : manifest.types) {
-        Optional<ComponentType> type = ComponentType.ofTypeName(types.name);
-        type.ifPresent(t -> types.members.forEach(m -> out.add(new ComponentType.Component(t, m))));
+      for (PackageTypeMembersXml types : manifest.getTypes()) {
+        Optional<ComponentType> type = ComponentType.ofTypeName(types.getName());
+        type.ifPresent(
+            t -> types.getMembers().forEach(m -> out.add(new ComponentType.Component(t, m))));
       }
       return Optional.of(out);
     } catch (MetadataException e) {

@@ -2,18 +2,15 @@ package dev.apionly.generate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.apionly.metadata.EcaGlobalOauthSettingsXml;
-import dev.apionly.metadata.EcaOauthPoliciesXml;
-import dev.apionly.metadata.EcaOauthSettingsXml;
-import dev.apionly.metadata.ExternalClientApplicationXml;
 import dev.apionly.metadata.MetadataException;
+import dev.apionly.metadata.MetadataRoot;
 import dev.apionly.metadata.MetadataSchema;
 import dev.apionly.metadata.MetadataXml;
-import dev.apionly.metadata.MutingPermissionSetXml;
-import dev.apionly.metadata.PackageXml;
-import dev.apionly.metadata.PermissionSetGroupXml;
-import dev.apionly.metadata.PermissionSetXml;
-import dev.apionly.metadata.UserAccessPolicyXml;
+import dev.apionly.metadata.xml.ExternalClientApplicationXml;
+import dev.apionly.metadata.xml.ExtlClntAppGlobalOauthSettingsXml;
+import dev.apionly.metadata.xml.ExtlClntAppOauthConfigurablePoliciesXml;
+import dev.apionly.metadata.xml.ExtlClntAppOauthSettingsXml;
+import dev.apionly.metadata.xml.UserAccessPolicyXml;
 import dev.apionly.model.Integration;
 import dev.apionly.model.IntegrationUser;
 import dev.apionly.model.OAuthClient;
@@ -86,7 +83,7 @@ final class Verifier {
         case PERMISSION_SET -> {
           PermissionSet parsed =
               MetadataXml.toModel(
-                  integration.name(), MetadataXml.parse(file.bytes(), PermissionSetXml.class));
+                  integration.name(), MetadataXml.parse(file.bytes(), MetadataRoot.PERMISSION_SET));
           compare(
               file,
               "grants",
@@ -104,59 +101,76 @@ final class Verifier {
         case MUTING_PERMISSION_SET -> {
           PermissionSet expected = integration.muting().orElseThrow();
           PermissionSet parsed =
-              MetadataXml.toModel(
-                  expected.name(), MetadataXml.parse(file.bytes(), MutingPermissionSetXml.class));
+              MetadataXml.toMutingModel(
+                  expected.name(),
+                  MetadataXml.parse(file.bytes(), MetadataRoot.MUTING_PERMISSION_SET));
           compare(file, "muted grants", expected.grantsOnly(), parsed.grantsOnly(), problems);
         }
         case PERMISSION_SET_GROUP -> {
           PermissionSetGroup parsed =
               MetadataXml.toModel(
-                  integration.name(), MetadataXml.parse(file.bytes(), PermissionSetGroupXml.class));
+                  integration.name(),
+                  MetadataXml.parse(file.bytes(), MetadataRoot.PERMISSION_SET_GROUP));
           compare(file, "group", integration.group(), parsed, problems);
         }
         case USER_ACCESS_POLICY -> {
-          UserAccessPolicyXml parsed = MetadataXml.parse(file.bytes(), UserAccessPolicyXml.class);
+          UserAccessPolicyXml parsed =
+              MetadataXml.parse(file.bytes(), MetadataRoot.USER_ACCESS_POLICY);
           compare(file, "policy grants", expectedGrants(integration), grants(parsed), problems);
           IntegrationUser user = integration.user().orElseThrow();
           Set<String> filters = new TreeSet<>();
-          parsed.userAccessPolicyFilters.forEach(
-              f -> filters.add(f.type + ":" + f.columnName + ":" + f.value + ":" + f.target));
+          parsed
+              .getUserAccessPolicyFilters()
+              .forEach(
+                  f ->
+                      filters.add(
+                          f.getType()
+                              + ":"
+                              + f.getColumnName()
+                              + ":"
+                              + f.getValue()
+                              + ":"
+                              + f.getTarget()));
           if (filters.stream().noneMatch(f -> f.contains(user.username()))) {
             problems.add(file.path() + ": policy does not select the user " + user.username());
           }
         }
         case EXTERNAL_CLIENT_APP -> {
           ExternalClientApplicationXml parsed =
-              MetadataXml.parse(file.bytes(), ExternalClientApplicationXml.class);
-          compare(file, "label", client(integration).label(), strip(parsed.label), problems);
+              MetadataXml.parse(file.bytes(), MetadataRoot.EXTERNAL_CLIENT_APPLICATION);
+          compare(file, "label", client(integration).label(), strip(parsed.getLabel()), problems);
         }
         case ECA_OAUTH_SETTINGS -> {
           OAuthClient client = client(integration);
-          EcaOauthSettingsXml parsed = MetadataXml.parse(file.bytes(), EcaOauthSettingsXml.class);
-          compare(file, "app", client.name(), strip(parsed.externalClientApplication), problems);
+          ExtlClntAppOauthSettingsXml parsed =
+              MetadataXml.parse(file.bytes(), MetadataRoot.ECA_OAUTH_SETTINGS);
+          compare(
+              file, "app", client.name(), strip(parsed.getExternalClientApplication()), problems);
           compare(file, "scopes", client.scopes(), scopes(parsed, file, problems), problems);
         }
         case ECA_GLOBAL_OAUTH_SETTINGS -> {
           OAuthClient client = client(integration);
-          EcaGlobalOauthSettingsXml parsed =
-              MetadataXml.parse(file.bytes(), EcaGlobalOauthSettingsXml.class);
-          if (parsed.consumerKey != null || parsed.consumerSecret != null) {
+          ExtlClntAppGlobalOauthSettingsXml parsed =
+              MetadataXml.parse(file.bytes(), MetadataRoot.ECA_GLOBAL_OAUTH_SETTINGS);
+          if (parsed.getConsumerKey() != null || parsed.getConsumerSecret() != null) {
             problems.add(
                 file.path() + ": holds a consumer key or secret, which apionly never writes");
           }
-          compare(file, "app", client.name(), strip(parsed.externalClientApplication), problems);
-          compare(file, "certificate", client.certificate(), strip(parsed.certificate), problems);
+          compare(
+              file, "app", client.name(), strip(parsed.getExternalClientApplication()), problems);
+          compare(
+              file, "certificate", client.certificate(), strip(parsed.getCertificate()), problems);
           compare(
               file,
               "client credentials flow",
               client.clientCredentials(),
-              Boolean.TRUE.equals(parsed.isClientCredentialsFlowEnabled),
+              Boolean.TRUE.equals(parsed.isIsClientCredentialsFlowEnabled()),
               problems);
           for (Boolean other :
               new Boolean[] {
-                parsed.isCodeCredFlowEnabled,
-                parsed.isDeviceFlowEnabled,
-                parsed.isTokenExchangeEnabled
+                parsed.isIsCodeCredFlowEnabled(),
+                parsed.isIsDeviceFlowEnabled(),
+                parsed.isIsTokenExchangeEnabled()
               }) {
             if (Boolean.TRUE.equals(other)) {
               problems.add(file.path() + ": enables a flow the spec does not ask for");
@@ -165,32 +179,35 @@ final class Verifier {
         }
         case ECA_OAUTH_POLICIES -> {
           OAuthClient client = client(integration);
-          EcaOauthPoliciesXml parsed = MetadataXml.parse(file.bytes(), EcaOauthPoliciesXml.class);
-          compare(file, "app", client.name(), strip(parsed.externalClientApplication), problems);
+          ExtlClntAppOauthConfigurablePoliciesXml parsed =
+              MetadataXml.parse(file.bytes(), MetadataRoot.ECA_OAUTH_POLICIES);
+          compare(
+              file, "app", client.name(), strip(parsed.getExternalClientApplication()), problems);
           compare(
               file,
               "permitted users",
               "AdminApprovedPreAuthorized",
-              strip(parsed.permittedUsersPolicyType),
+              strip(parsed.getPermittedUsersPolicyType()),
               problems);
           compare(
               file,
               "pre-authorised permission sets",
               client.permissionSet(),
-              strip(parsed.commaSeparatedPermissionSet),
+              strip(parsed.getCommaSeparatedPermissionSet()),
               problems);
-          compare(file, "pre-authorised profiles", null, parsed.commaSeparatedProfile, problems);
+          compare(
+              file, "pre-authorised profiles", null, parsed.getCommaSeparatedProfile(), problems);
           compare(
               file,
               "run-as user",
               client.runAsUser(),
-              strip(parsed.clientCredentialsFlowUser),
+              strip(parsed.getClientCredentialsFlowUser()),
               problems);
           compare(
               file,
               "client credentials flow",
               client.clientCredentials(),
-              Boolean.TRUE.equals(parsed.isClientCredentialsFlowEnabled),
+              Boolean.TRUE.equals(parsed.isIsClientCredentialsFlowEnabled()),
               problems);
         }
       }
@@ -201,7 +218,7 @@ final class Verifier {
       compare(
           file, "profileName", user.profileName(), json.path("profileName").asText(null), problems);
     } else if (file.path().endsWith("package.xml")) {
-      MetadataXml.parse(file.bytes(), PackageXml.class);
+      MetadataXml.parse(file.bytes(), MetadataRoot.PACKAGE);
     }
   }
 
@@ -210,10 +227,10 @@ final class Verifier {
   }
 
   private static List<OAuthScope> scopes(
-      EcaOauthSettingsXml parsed, RenderedFile file, List<String> problems) {
+      ExtlClntAppOauthSettingsXml parsed, RenderedFile file, List<String> problems) {
     List<OAuthScope> scopes = new ArrayList<>();
     String tokens =
-        parsed.commaSeparatedOauthScopes == null ? "" : parsed.commaSeparatedOauthScopes;
+        parsed.getCommaSeparatedOauthScopes() == null ? "" : parsed.getCommaSeparatedOauthScopes();
     for (String token : tokens.split(",")) {
       if (token.isBlank()) {
         continue;
@@ -240,7 +257,9 @@ final class Verifier {
 
   private static Set<String> grants(UserAccessPolicyXml policy) {
     Set<String> out = new TreeSet<>();
-    policy.userAccessPolicyActions.forEach(a -> out.add(a.action + " " + a.type + " " + a.target));
+    policy
+        .getUserAccessPolicyActions()
+        .forEach(a -> out.add(a.getAction() + " " + a.getType() + " " + a.getTarget()));
     return out;
   }
 

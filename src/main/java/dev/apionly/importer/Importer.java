@@ -7,9 +7,11 @@ import dev.apionly.diagnostic.ExitCode;
 import dev.apionly.diagnostic.Location;
 import dev.apionly.diagnostic.Paths;
 import dev.apionly.metadata.MetadataException;
+import dev.apionly.metadata.MetadataRoot;
 import dev.apionly.metadata.MetadataXml;
-import dev.apionly.metadata.PermissionSetGroupXml;
-import dev.apionly.metadata.PermissionSetXml;
+import dev.apionly.metadata.UnknownElement;
+import dev.apionly.metadata.xml.PermissionSetGroupXml;
+import dev.apionly.metadata.xml.PermissionSetXml;
 import dev.apionly.model.Grant;
 import dev.apionly.model.Grants;
 import dev.apionly.model.Integration;
@@ -264,8 +266,16 @@ public final class Importer {
     try {
       return Optional.of(
           kind == Kind.GROUP
-              ? group(file, name, MetadataXml.parse(text, PermissionSetGroupXml.class))
-              : permissionSet(file, name, MetadataXml.parse(text, PermissionSetXml.class)));
+              ? group(
+                  file,
+                  name,
+                  MetadataXml.parse(text, MetadataRoot.PERMISSION_SET_GROUP),
+                  MetadataXml.unread(text, MetadataRoot.PERMISSION_SET_GROUP))
+              : permissionSet(
+                  file,
+                  name,
+                  MetadataXml.parse(text, MetadataRoot.PERMISSION_SET),
+                  MetadataXml.unread(text, MetadataRoot.PERMISSION_SET)));
     } catch (MetadataException e) {
       diagnostics.error(
           new Location(file, e.line(), e.column()),
@@ -277,9 +287,10 @@ public final class Importer {
     }
   }
 
-  private ImportedSpec permissionSet(Path file, String name, PermissionSetXml xml) {
+  private ImportedSpec permissionSet(
+      Path file, String name, PermissionSetXml xml, List<UnknownElement> unread) {
     PermissionSet grants = MetadataXml.toModel(name, xml);
-    List<String> notImported = Unexpressed.of(xml);
+    List<String> notImported = Unexpressed.of(xml, unread);
     SortedSet<String> uiOnly = new TreeSet<>(Unexpressed.uiOnly(grants.userPermissions()));
     SortedSet<Grant> risky = new TreeSet<>();
     for (Grant grant : Grants.of(grants)) {
@@ -288,7 +299,7 @@ public final class Importer {
       }
     }
     Location whole = Location.of(file);
-    String license = xml.license == null ? "" : xml.license.strip();
+    String license = xml.getLicense() == null ? "" : xml.getLicense().strip();
     if (!Salesforce.API_INTEGRATION_PSL.equals(license)) {
       diagnostics.warning(
           whole,
@@ -323,8 +334,8 @@ public final class Importer {
         file,
         false,
         name,
-        label(xml.label, whole),
-        description(xml.description, whole),
+        label(xml.getLabel(), whole),
+        description(xml.getDescription(), whole),
         grants,
         List.of(),
         notImported,
@@ -333,9 +344,10 @@ public final class Importer {
         justification(file));
   }
 
-  private ImportedSpec group(Path file, String name, PermissionSetGroupXml xml) {
+  private ImportedSpec group(
+      Path file, String name, PermissionSetGroupXml xml, List<UnknownElement> unread) {
     List<String> include = new ArrayList<>();
-    for (String set : xml.permissionSets) {
+    for (String set : xml.getPermissionSets()) {
       String reference = set.strip();
       if (reference.equalsIgnoreCase(name)) {
         continue; // the group of an integration holds its own set already
@@ -348,7 +360,7 @@ public final class Importer {
         include.add(reference);
       }
     }
-    List<String> notImported = Unexpressed.of(xml);
+    List<String> notImported = Unexpressed.of(xml, unread);
     notImportedWarning(Location.of(file), name, notImported);
     PermissionSet none =
         new PermissionSet(
@@ -358,8 +370,8 @@ public final class Importer {
         file,
         true,
         name,
-        label(xml.label, Location.of(file)),
-        description(xml.description, Location.of(file)),
+        label(xml.getLabel(), Location.of(file)),
+        description(xml.getDescription(), Location.of(file)),
         none,
         include,
         notImported,

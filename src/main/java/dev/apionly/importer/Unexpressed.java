@@ -1,8 +1,10 @@
 package dev.apionly.importer;
 
-import dev.apionly.metadata.PermissionSetGroupXml;
-import dev.apionly.metadata.PermissionSetXml;
 import dev.apionly.metadata.UnknownElement;
+import dev.apionly.metadata.xml.PermissionSetFieldPermissionsXml;
+import dev.apionly.metadata.xml.PermissionSetGroupXml;
+import dev.apionly.metadata.xml.PermissionSetObjectPermissionsXml;
+import dev.apionly.metadata.xml.PermissionSetXml;
 import dev.apionly.model.Salesforce;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,12 +34,18 @@ public final class Unexpressed {
 
   private static final int MAX_LINE = 160;
 
+  /** Elements reported with their own line above, or not at all. */
+  private static final Set<String> SAID_ABOVE = Set.of("hasActivationRequired", "status");
+
   private Unexpressed() {}
 
-  /** Every element of {@code xml} that the spec written for it will not hold. */
-  public static List<String> of(PermissionSetXml xml) {
+  /**
+   * Every element of {@code xml} that the spec written for it will not hold; {@code unread}: what
+   * the model of the file leaves out.
+   */
+  public static List<String> of(PermissionSetXml xml, List<UnknownElement> unread) {
     List<String> out = new ArrayList<>();
-    String license = xml.license == null ? null : xml.license.strip();
+    String license = xml.getLicense() == null ? null : xml.getLicense().strip();
     if (!Salesforce.API_INTEGRATION_PSL.equals(license)) {
       out.add(
           "license "
@@ -46,52 +54,44 @@ public final class Unexpressed {
               + Salesforce.API_INTEGRATION_PSL
               + ", so only users with the Salesforce API Integration licence can hold the set");
     }
-    if (Boolean.TRUE.equals(xml.hasActivationRequired)) {
+    if (Boolean.TRUE.equals(xml.isHasActivationRequired())) {
       out.add("hasActivationRequired true: generate writes a set that is active in every session");
     }
-    for (PermissionSetXml.ObjectPermission object : xml.objectPermissions) {
-      if (Boolean.TRUE.equals(object.viewAllFields)) {
+    for (PermissionSetObjectPermissionsXml object : xml.getObjectPermissions()) {
+      if (Boolean.TRUE.equals(object.isViewAllFields())) {
         out.add(
             "viewAllFields on "
-                + strip(object.object)
+                + strip(object.getObject())
                 + ": a spec grants fields one by one; list the ones needed under fields.read");
       }
     }
-    for (PermissionSetXml.RecordTypeVisibility recordType : xml.recordTypeVisibilities) {
-      if (Boolean.TRUE.equals(recordType.isDefault)) {
-        out.add(
-            "default record type "
-                + strip(recordType.recordType)
-                + ": a default record type is a profile setting");
-      }
-    }
-    for (PermissionSetXml.FieldPermission field : xml.fieldPermissions) {
-      if (Boolean.TRUE.equals(field.editable) && !Boolean.TRUE.equals(field.readable)) {
+    for (PermissionSetFieldPermissionsXml field : xml.getFieldPermissions()) {
+      if (Boolean.TRUE.equals(field.isEditable()) && !Boolean.TRUE.equals(field.isReadable())) {
         out.add(
             "readable false on "
-                + strip(field.field)
+                + strip(field.getField())
                 + ", which is editable: imported as edit, which includes read");
       }
     }
-    out.addAll(elements(xml.other));
+    out.addAll(elements(unread));
     return out;
   }
 
   /** Every element of a group file that its spec will not hold. */
-  public static List<String> of(PermissionSetGroupXml xml) {
+  public static List<String> of(PermissionSetGroupXml xml, List<UnknownElement> unread) {
     List<String> out = new ArrayList<>();
-    for (String muting : xml.mutingPermissionSets) {
+    for (String muting : xml.getMutingPermissionSets()) {
       out.add(
           "mutingPermissionSets "
               + strip(muting)
               + ": a spec mutes grants under 'mute', not an existing muting set; copy its grants"
               + " there");
     }
-    if (Boolean.TRUE.equals(xml.hasActivationRequired)) {
+    if (Boolean.TRUE.equals(xml.isHasActivationRequired())) {
       out.add(
           "hasActivationRequired true: generate writes a group that is active in every session");
     }
-    out.addAll(elements(xml.other));
+    out.addAll(elements(unread));
     return out;
   }
 
@@ -102,10 +102,17 @@ public final class Unexpressed {
     return out;
   }
 
-  /** Unknown elements, each as {@code name: child=value, ...}, sorted for stable output. */
-  private static List<String> elements(List<UnknownElement> other) {
+  /**
+   * Elements read from the file but not into the model, each as {@code name: child=value, ...},
+   * sorted for stable output; those said more plainly above, or that Salesforce keeps for itself (a
+   * group's recalculation status), are left out.
+   */
+  private static List<String> elements(List<UnknownElement> unread) {
     List<String> out = new ArrayList<>();
-    for (UnknownElement element : other) {
+    for (UnknownElement element : unread) {
+      if (SAID_ABOVE.contains(element.name())) {
+        continue;
+      }
       String line = element.display();
       out.add(line.length() > MAX_LINE ? line.substring(0, MAX_LINE - 1) + "…" : line);
     }

@@ -1,7 +1,6 @@
 package dev.apionly.metadata;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import jakarta.xml.bind.JAXBException;
 import javax.xml.stream.XMLStreamException;
 
 /** A metadata file that cannot be read, with the line and column where known (0 otherwise). */
@@ -18,26 +17,39 @@ public final class MetadataException extends Exception {
     this.column = column;
   }
 
-  /** The reader's own exception, with the position it names (XML syntax errors always name one). */
-  static MetadataException from(JsonProcessingException e) {
-    if (e.getCause() instanceof XMLStreamException stream && stream.getLocation() != null) {
+  /**
+   * JAXB's exception, with the position the stream reader names for XML that is not well-formed or
+   * that it refuses.
+   */
+  static MetadataException from(JAXBException e) {
+    Throwable cause = e.getLinkedException() != null ? e.getLinkedException() : e.getCause();
+    if (cause instanceof XMLStreamException stream) {
       return from(stream);
     }
-    JsonLocation at = e.getLocation();
-    String message = "not a metadata file: " + firstLine(e.getOriginalMessage());
-    return at == null || at.getLineNr() < 1
-        ? new MetadataException(0, 0, message)
-        : new MetadataException(at.getLineNr(), Math.max(at.getColumnNr(), 1), message);
+    String message =
+        cause != null && cause.getMessage() != null ? cause.getMessage() : e.getMessage();
+    return new MetadataException(0, 0, "not a metadata file: " + firstLine(message));
   }
 
   /** A parse error of the stream reader itself, before any binding. */
   static MetadataException from(XMLStreamException e) {
+    String message = "malformed XML: " + firstLine(withoutPosition(e.getMessage()));
     return e.getLocation() == null
-        ? new MetadataException(0, 0, "malformed XML: " + firstLine(e.getMessage()))
+        ? new MetadataException(0, 0, message)
         : new MetadataException(
-            e.getLocation().getLineNumber(),
-            e.getLocation().getColumnNumber(),
-            "malformed XML: " + firstLine(e.getMessage()));
+            e.getLocation().getLineNumber(), e.getLocation().getColumnNumber(), message);
+  }
+
+  /**
+   * The JDK's parser starts its messages with "ParseError at [row,col]:[3,5]" and a line break; the
+   * position is reported apart, so only what follows "Message: " is kept.
+   */
+  private static String withoutPosition(String message) {
+    if (message == null) {
+      return null;
+    }
+    int at = message.indexOf("Message: ");
+    return at < 0 ? message : message.substring(at + "Message: ".length());
   }
 
   private static String firstLine(String message) {

@@ -1,5 +1,6 @@
 package dev.apionly.metadata;
 
+import dev.apionly.metadata.xml.PermissionSetXml;
 import dev.apionly.model.PermissionSet;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -75,8 +76,9 @@ public final class RepositorySets {
     String name = file.getFileName().toString();
     String member = name.substring(0, name.length() - SUFFIX.length());
     try {
-      PermissionSetXml xml = MetadataXml.parse(Files.readAllBytes(file), PermissionSetXml.class);
-      String license = xml.license == null ? null : xml.license.strip();
+      PermissionSetXml xml =
+          MetadataXml.parse(Files.readAllBytes(file), MetadataRoot.PERMISSION_SET);
+      String license = xml.getLicense() == null ? null : xml.getLicense().strip();
       return Optional.of(
           new Found(
               MetadataXml.toModel(member, xml),

@@ -1,13 +1,15 @@
 package dev.apionly.metadata;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 
 /**
- * An element apionly has no field for (tab settings, application visibilities…), kept by name with
- * the text of each child, so nothing read is dropped silently.
+ * An element of a metadata file that the model does not hold (tab settings, application
+ * visibilities, an element the schema does not declare…), kept by name with the text of each child,
+ * so nothing read is dropped silently.
  */
 public record UnknownElement(String name, List<String> parts) {
 
@@ -15,45 +17,58 @@ public record UnknownElement(String name, List<String> parts) {
     parts = List.copyOf(parts);
   }
 
-  /** The element {@code name} as the XML reader delivered it: text, or a map of its children. */
-  static UnknownElement of(String name, Object value) {
+  /**
+   * The element whose start tag {@code stream} is at, up to its end tag: each child element as
+   * {@code child=text} (all the text within it, each piece stripped), and any text beside them.
+   */
+  static UnknownElement read(XMLStreamReader stream) throws XMLStreamException {
+    String name = stream.getLocalName();
     List<String> parts = new ArrayList<>();
-    if (value instanceof Map<?, ?> children) {
-      children.forEach((child, content) -> addChild(parts, String.valueOf(child), content));
-    } else {
-      String text = text(value);
-      if (!text.isEmpty()) {
-        parts.add(text);
+    StringBuilder beside = new StringBuilder();
+    String child = null;
+    List<String> pieces = new ArrayList<>();
+    StringBuilder piece = new StringBuilder();
+    for (int depth = 1; depth > 0; ) {
+      switch (stream.next()) {
+        case XMLStreamConstants.START_ELEMENT -> {
+          depth++;
+          if (depth == 2) {
+            child = stream.getLocalName();
+            pieces.clear();
+          } else {
+            flush(piece, pieces);
+          }
+        }
+        case XMLStreamConstants.END_ELEMENT -> {
+          depth--;
+          if (depth >= 1) {
+            flush(piece, pieces);
+          }
+          if (depth == 1) {
+            parts.add(child + "=" + String.join(" ", pieces));
+          }
+        }
+        case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA -> {
+          (depth == 1 ? beside : piece).append(stream.getText());
+        }
+        default -> {
+          // comments and processing instructions hold nothing a grant could depend on
+        }
       }
+    }
+    String text = beside.toString().strip();
+    if (!text.isEmpty()) {
+      parts.add(text);
     }
     return new UnknownElement(name, parts);
   }
 
-  private static void addChild(List<String> parts, String child, Object content) {
-    if (content instanceof List<?> repeated) {
-      repeated.forEach(item -> addChild(parts, child, item));
-    } else if (child.isEmpty()) {
-      String text = text(content); // text beside child elements
-      if (!text.isEmpty()) {
-        parts.add(text);
-      }
-    } else {
-      parts.add(child + "=" + text(content));
+  private static void flush(StringBuilder piece, List<String> pieces) {
+    String text = piece.toString().strip();
+    if (!text.isEmpty()) {
+      pieces.add(text);
     }
-  }
-
-  /** All the text in {@code value}, in document order, each piece stripped. */
-  private static String text(Object value) {
-    if (value == null) {
-      return "";
-    }
-    Collection<?> pieces =
-        value instanceof Map<?, ?> map ? map.values() : value instanceof List<?> list ? list : null;
-    if (pieces == null) {
-      return value.toString().strip();
-    }
-    return String.join(
-        " ", pieces.stream().map(UnknownElement::text).filter(p -> !p.isEmpty()).toList());
+    piece.setLength(0);
   }
 
   /** {@code name: child=value, ...}, or the name alone when it holds nothing. */

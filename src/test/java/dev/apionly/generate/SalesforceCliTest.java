@@ -5,8 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.apionly.Cli;
 import dev.apionly.TestFiles;
+import dev.apionly.metadata.MetadataRoot;
 import dev.apionly.metadata.MetadataXml;
-import dev.apionly.metadata.PackageXml;
+import dev.apionly.metadata.xml.PackageXml;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -114,11 +115,14 @@ class SalesforceCliTest {
   }
 
   private static Map<String, TreeSet<String>> members(Path manifest) throws Exception {
-    PackageXml xml = MetadataXml.parse(TestFiles.read(manifest), PackageXml.class);
+    PackageXml xml = MetadataXml.parse(TestFiles.read(manifest), MetadataRoot.PACKAGE);
     Map<String, TreeSet<String>> out = new TreeMap<>();
-    xml.types.forEach(
-        t ->
-            out.put(t.name.strip(), new TreeSet<>(t.members.stream().map(String::strip).toList())));
+    xml.getTypes()
+        .forEach(
+            t ->
+                out.put(
+                    t.getName().strip(),
+                    new TreeSet<>(t.getMembers().stream().map(String::strip).toList())));
     return out;
   }
 }

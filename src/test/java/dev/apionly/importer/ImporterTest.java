@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.apionly.Cli;
 import dev.apionly.TestFiles;
 import dev.apionly.diagnostic.Diagnostics;
+import dev.apionly.metadata.MetadataRoot;
 import dev.apionly.metadata.MetadataXml;
-import dev.apionly.metadata.PermissionSetXml;
 import dev.apionly.model.Grant;
 import dev.apionly.model.GrantKind;
 import dev.apionly.model.Grants;
@@ -139,7 +139,8 @@ class ImporterTest {
         (lint.out() + lint.err()).contains("[imported-justification]"),
         "lint warns on each imported justification: " + lint);
     SortedSet<Grant> expected =
-        Grants.of(MetadataXml.toModel("x", MetadataXml.parse(AWKWARD, PermissionSetXml.class)));
+        Grants.of(
+            MetadataXml.toModel("x", MetadataXml.parse(AWKWARD, MetadataRoot.PERMISSION_SET)));
     SortedSet<Grant> actual =
         Grants.of(
             MetadataXml.toModel(
@@ -149,7 +150,7 @@ class ImporterTest {
                         dir.resolve(
                             "force-app/main/default/permissionsets/"
                                 + "Invoice_Sync.permissionset-meta.xml")),
-                    PermissionSetXml.class)));
+                    MetadataRoot.PERMISSION_SET)));
     assertEquals(expected, actual);
     assertTrue(expected.contains(new Grant(GrantKind.FIELD, "Invoice__c.Amount__c", "edit")));
   }

@@ -6,9 +6,10 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.apionly.Cli;
 import dev.apionly.TestFiles;
+import dev.apionly.metadata.MetadataRoot;
 import dev.apionly.metadata.MetadataXml;
-import dev.apionly.metadata.PermissionSetGroupXml;
-import dev.apionly.metadata.PermissionSetXml;
+import dev.apionly.metadata.xml.PermissionSetGroupXml;
+import dev.apionly.metadata.xml.PermissionSetXml;
 import dev.apionly.model.Grant;
 import dev.apionly.model.GrantKind;
 import dev.apionly.model.Grants;
@@ -70,19 +71,19 @@ public class RoundTripTest {
     String text = TestFiles.read(original);
     Path output = project.resolve("force-app/main/default");
     if (original.toString().contains(".permissionsetgroup")) {
-      PermissionSetGroupXml before = MetadataXml.parse(text, PermissionSetGroupXml.class);
+      PermissionSetGroupXml before = MetadataXml.parse(text, MetadataRoot.PERMISSION_SET_GROUP);
       PermissionSetGroupXml after =
           MetadataXml.parse(
               TestFiles.read(
                   output.resolve("permissionsetgroups/" + spec + ".permissionsetgroup-meta.xml")),
-              PermissionSetGroupXml.class);
-      SortedSet<String> expected = new TreeSet<>(before.permissionSets);
+              MetadataRoot.PERMISSION_SET_GROUP);
+      SortedSet<String> expected = new TreeSet<>(before.getPermissionSets());
       expected.add(spec);
-      assertEquals(expected, new TreeSet<>(after.permissionSets), original.toString());
+      assertEquals(expected, new TreeSet<>(after.getPermissionSets()), original.toString());
       return;
     }
     SortedSet<Grant> expected =
-        Grants.of(MetadataXml.toModel(spec, MetadataXml.parse(text, PermissionSetXml.class)));
+        Grants.of(MetadataXml.toModel(spec, MetadataXml.parse(text, MetadataRoot.PERMISSION_SET)));
     SortedSet<Grant> actual =
         Grants.of(
             MetadataXml.toModel(
@@ -90,7 +91,7 @@ public class RoundTripTest {
                 MetadataXml.parse(
                     TestFiles.read(
                         output.resolve("permissionsets/" + spec + ".permissionset-meta.xml")),
-                    PermissionSetXml.class)));
+                    MetadataRoot.PERMISSION_SET)));
     firstDifference(original, expected, actual);
   }
 
@@ -112,7 +113,7 @@ public class RoundTripTest {
 
   private static PermissionSetXml parse(String text) {
     try {
-      return MetadataXml.parse(text, PermissionSetXml.class);
+      return MetadataXml.parse(text, MetadataRoot.PERMISSION_SET);
     } catch (dev.apionly.metadata.MetadataException e) {
       throw new AssertionError(e);
     }

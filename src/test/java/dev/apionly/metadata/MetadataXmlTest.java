@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.apionly.TestFiles;
+import dev.apionly.metadata.xml.PermissionSetUserPermissionXml;
+import dev.apionly.metadata.xml.PermissionSetXml;
+import dev.apionly.model.FieldAccess;
 import dev.apionly.model.PermissionSet;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,7 +34,8 @@ public class MetadataXmlTest {
             + "\">]>\n"
             + "<PermissionSet xmlns=\"http://soap.sforce.com/2006/04/metadata\"><label>&e;</label></PermissionSet>";
     MetadataException e =
-        assertThrows(MetadataException.class, () -> MetadataXml.parse(xml, PermissionSetXml.class));
+        assertThrows(
+            MetadataException.class, () -> MetadataXml.parse(xml, MetadataRoot.PERMISSION_SET));
     assertFalse(e.getMessage().contains("TOP-SECRET"), e.getMessage());
     assertTrue(e.getMessage().contains("DOCTYPE"), e.getMessage());
   }
@@ -43,7 +47,8 @@ public class MetadataXmlTest {
             MetadataException.class,
             () ->
                 MetadataXml.parse(
-                    HEAD + "    <label>X</lable>\n</PermissionSet>\n", PermissionSetXml.class));
+                    HEAD + "    <label>X</lable>\n</PermissionSet>\n",
+                    MetadataRoot.PERMISSION_SET));
     assertEquals(3, e.line());
   }
 
@@ -55,7 +60,7 @@ public class MetadataXmlTest {
             () ->
                 MetadataXml.parse(
                     HEAD + "    <label>X</label>\n</PermissionSet>\n",
-                    PermissionSetGroupXml.class));
+                    MetadataRoot.PERMISSION_SET_GROUP));
     assertTrue(e.getMessage().contains("expected PermissionSetGroup"), e.getMessage());
   }
 
@@ -71,7 +76,7 @@ public class MetadataXmlTest {
                     + "    <userPermissions><enabled>true</enabled><name> RunFlow </name></userPermissions>\n"
                     + "    <fieldPermissions><readable>false</readable><field>A.B</field><editable>false</editable></fieldPermissions>\n"
                     + "</PermissionSet>",
-                PermissionSetXml.class));
+                MetadataRoot.PERMISSION_SET));
     assertEquals(List.of("RunFlow"), set.userPermissions());
     assertEquals(List.of(), set.fields());
   }
@@ -90,8 +95,8 @@ public class MetadataXmlTest {
     for (Path file : files) {
       String name = file.getFileName().toString();
       if (name.matches(".*\\.permissionset(-meta\\.xml)?")) {
-        PermissionSetXml xml = MetadataXml.parse(TestFiles.read(file), PermissionSetXml.class);
-        assertTrue(xml.label != null, file.toString());
+        PermissionSetXml xml = MetadataXml.parse(TestFiles.read(file), MetadataRoot.PERMISSION_SET);
+        assertTrue(xml.getLabel() != null, file.toString());
       }
     }
   }
@@ -99,24 +104,117 @@ public class MetadataXmlTest {
   /** A list split by other elements, as hand edits leave it, is read whole. */
   @Test
   void aSplitListIsReadWhole() throws MetadataException {
-    PermissionSetXml xml =
-        MetadataXml.parse(
-            HEAD
-                + "    <userPermissions><enabled>true</enabled><name>ApiEnabled</name></userPermissions>\n"
-                + "    <label>S</label>\n"
-                + "    <tabSettings><tab>Invoice__c</tab><visibility>Visible</visibility></tabSettings>\n"
-                + "    <userPermissions><enabled>true</enabled><name>RunFlow</name></userPermissions>\n"
-                + "    <tabSettings><tab>Order__c</tab><visibility>Hidden</visibility></tabSettings>\n"
-                + "</PermissionSet>",
-            PermissionSetXml.class);
+    String text =
+        HEAD
+            + "    <userPermissions><enabled>true</enabled><name>ApiEnabled</name></userPermissions>\n"
+            + "    <label>S</label>\n"
+            + "    <tabSettings><tab>Invoice__c</tab><visibility>Visible</visibility></tabSettings>\n"
+            + "    <userPermissions><enabled>true</enabled><name>RunFlow</name></userPermissions>\n"
+            + "    <tabSettings><tab>Order__c</tab><visibility>Hidden</visibility></tabSettings>\n"
+            + "</PermissionSet>";
+    PermissionSetXml xml = MetadataXml.parse(text, MetadataRoot.PERMISSION_SET);
     assertEquals(
         List.of("ApiEnabled", "RunFlow"),
-        xml.userPermissions.stream().map(PermissionSetXml.NamedAccess::key).toList());
+        xml.getUserPermissions().stream().map(PermissionSetUserPermissionXml::getName).toList());
     assertEquals(
         List.of(
             "tabSettings: tab=Invoice__c, visibility=Visible",
             "tabSettings: tab=Order__c, visibility=Hidden"),
-        xml.other.stream().map(UnknownElement::display).toList());
+        MetadataXml.unread(text, MetadataRoot.PERMISSION_SET).stream()
+            .map(UnknownElement::display)
+            .toList());
+  }
+
+  /**
+   * What the model leaves out is listed, typed or not, in the order written; an element the schema
+   * does not declare does not stop the file from being read.
+   */
+  @Test
+  void whatTheModelLeavesOutIsListed() throws MetadataException {
+    String text =
+        HEAD
+            + "    <futureAccesses><name>X</name><level>Full <b>and</b> more</level></futureAccesses>\n"
+            + "    <label>S</label>\n"
+            + "    <hasActivationRequired>false</hasActivationRequired>\n"
+            + "    <futureFlag> on </futureFlag>\n"
+            + "    <empty/>\n"
+            + "</PermissionSet>";
+    assertEquals("S", MetadataXml.parse(text, MetadataRoot.PERMISSION_SET).getLabel());
+    assertEquals(
+        List.of(
+            "futureAccesses: name=X, level=Full and more",
+            "hasActivationRequired: false",
+            "futureFlag: on",
+            "empty"),
+        MetadataXml.unread(text, MetadataRoot.PERMISSION_SET).stream()
+            .map(UnknownElement::display)
+            .toList());
+  }
+
+  @Test
+  void aValueOfTheWrongTypeIsAnErrorWithItsLine() {
+    MetadataException e =
+        assertThrows(
+            MetadataException.class,
+            () ->
+                MetadataXml.parse(
+                    HEAD
+                        + "    <label>S</label>\n"
+                        + "    <userPermissions><enabled>yes</enabled><name>A</name></userPermissions>\n"
+                        + "</PermissionSet>\n",
+                    MetadataRoot.PERMISSION_SET));
+    assertEquals(4, e.line(), e.getMessage());
+    assertTrue(e.getMessage().contains("yes"), e.getMessage());
+  }
+
+  /** Nesting far beyond any metadata file is refused with its position, not a stack overflow. */
+  @Test
+  void deepNestingIsRefused() {
+    int depth = MetadataXml.MAX_DEPTH + 5;
+    String xml =
+        HEAD
+            + "<futureThing>".repeat(depth)
+            + "x"
+            + "</futureThing>".repeat(depth)
+            + "<label>S</label></PermissionSet>";
+    MetadataException e =
+        assertThrows(
+            MetadataException.class, () -> MetadataXml.parse(xml, MetadataRoot.PERMISSION_SET));
+    assertTrue(e.getMessage().contains("nested deeper than"), e.getMessage());
+    assertEquals(3, e.line());
+  }
+
+  @Test
+  void aMutingSetNeedsItsOwnRootAndMutesWhatItNames() throws MetadataException {
+    String muting =
+        "<MutingPermissionSet xmlns=\"http://soap.sforce.com/2006/04/metadata\">"
+            + "<fieldPermissions><editable>true</editable><field>A.B</field>"
+            + "<readable>false</readable></fieldPermissions>"
+            + "<fieldPermissions><editable>false</editable><field>A.C</field>"
+            + "<readable>true</readable></fieldPermissions>"
+            + "<label>M</label></MutingPermissionSet>";
+    PermissionSet set =
+        MetadataXml.toMutingModel(
+            "M", MetadataXml.parse(muting, MetadataRoot.MUTING_PERMISSION_SET));
+    assertEquals(
+        List.of(new FieldAccess("A.B", true), new FieldAccess("A.C", false)), set.fields());
+    MetadataException e =
+        assertThrows(
+            MetadataException.class, () -> MetadataXml.parse(muting, MetadataRoot.PERMISSION_SET));
+    assertTrue(e.getMessage().contains("root element is MutingPermissionSet"), e.getMessage());
+  }
+
+  @Test
+  void contentAfterTheRootMustBeWellFormed() {
+    MetadataException e =
+        assertThrows(
+            MetadataException.class,
+            () ->
+                MetadataXml.parse(
+                    HEAD + "<label>S</label>\n</PermissionSet>\n<extra>",
+                    MetadataRoot.PERMISSION_SET));
+    assertTrue(e.getMessage().startsWith("malformed XML"), e.getMessage());
+    assertEquals(5, e.line(), e.getMessage());
   }
 
   @Test
@@ -126,7 +224,8 @@ public class MetadataXmlTest {
             MetadataException.class,
             () ->
                 MetadataXml.parse(
-                    "<PermissionSet><label>X</label></PermissionSet>", PermissionSetXml.class));
+                    "<PermissionSet><label>X</label></PermissionSet>",
+                    MetadataRoot.PERMISSION_SET));
     assertTrue(e.getMessage().contains("in namespace ''"), e.getMessage());
     assertEquals(1, e.line());
   }

@@ -3,9 +3,9 @@ package dev.apionly.policy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.apionly.diagnostic.Diagnostics;
+import dev.apionly.metadata.MetadataRoot;
 import dev.apionly.metadata.MetadataSchema;
 import dev.apionly.metadata.MetadataXml;
-import dev.apionly.metadata.PermissionSetXml;
 import dev.apionly.model.Integration;
 import dev.apionly.model.PermissionSet;
 import dev.apionly.render.IntegrationRenderer;
@@ -168,7 +168,7 @@ class SpecPropertiesTest {
       if (file.path().endsWith(".permissionset-meta.xml")) {
         PermissionSet parsed =
             MetadataXml.toModel(
-                "Property_Check", MetadataXml.parse(file.text(), PermissionSetXml.class));
+                "Property_Check", MetadataXml.parse(file.text(), MetadataRoot.PERMISSION_SET));
         assertEquals(label.strip(), parsed.label());
         Set<String> expected = new TreeSet<>();
         for (ObjectGrant grant : unique) {
