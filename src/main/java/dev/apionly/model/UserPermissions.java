@@ -58,7 +58,9 @@ public final class UserPermissions {
     out.put("ScheduleReports", List.of("RunReports"));
     out.put("CreateCustomizeReports", List.of("RunReports"));
     out.put("ApiUserOnly", List.of("ApiEnabled"));
-    out.put("ViewEventLogFiles", List.of("ApiEnabled"));
+    // not ViewEventLogFiles → ApiEnabled: sets retrieved from real orgs hold the one without the
+    // other, so Salesforce does not enforce it, and adding ApiEnabled would grant what the org
+    // never had
     out.put("ModifyAllData", List.of("ViewAllData"));
     out.put("CustomizeApplication", List.of("ViewSetup"));
     return Collections.unmodifiableMap(out);
