@@ -3,12 +3,8 @@ package dev.apionly.metadata;
 import dev.apionly.metadata.xml.PermissionSetXml;
 import dev.apionly.model.PermissionSet;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,9 +23,6 @@ public final class RepositorySets {
   public record Found(PermissionSet set, String license, Path file) {}
 
   private static final String SUFFIX = ".permissionset-meta.xml";
-
-  /** Folders that hold no package metadata. */
-  private static final List<String> SKIPPED = List.of("node_modules", ".sfdx", ".sf", ".git");
 
   private static final RepositorySets NONE = new RepositorySets(List.of());
 
@@ -92,39 +85,14 @@ public final class RepositorySets {
 
   private static Map<String, Path> walk(List<Path> directories) {
     Map<String, Path> found = new TreeMap<>();
-    for (Path directory : directories) {
-      if (!Files.isDirectory(directory)) {
-        continue;
-      }
-      try {
-        Files.walkFileTree(
-            directory,
-            new SimpleFileVisitor<>() {
-              @Override
-              public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
-                return SKIPPED.contains(String.valueOf(dir.getFileName()))
-                    ? FileVisitResult.SKIP_SUBTREE
-                    : FileVisitResult.CONTINUE;
-              }
-
-              @Override
-              public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                String name = file.getFileName().toString();
-                if (attributes.isRegularFile() && name.endsWith(SUFFIX)) {
-                  found.putIfAbsent(key(name.substring(0, name.length() - SUFFIX.length())), file);
-                }
-                return FileVisitResult.CONTINUE;
-              }
-
-              @Override
-              public FileVisitResult visitFileFailed(Path file, IOException e) {
-                return FileVisitResult.CONTINUE;
-              }
-            });
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
+    SourceTree.walk(
+        directories,
+        file -> {
+          String name = file.getFileName().toString();
+          if (name.endsWith(SUFFIX)) {
+            found.putIfAbsent(key(name.substring(0, name.length() - SUFFIX.length())), file);
+          }
+        });
     return found;
   }
 

@@ -1,14 +1,11 @@
 package dev.apionly.validate;
 
+import dev.apionly.metadata.SourceTree;
 import dev.apionly.model.AccessList;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -37,9 +34,6 @@ public final class ProjectSource {
       Map<String, String> recordTypes,
       boolean customSetting) {}
 
-  /** Folders no package directory keeps metadata in; walking them costs time and finds nothing. */
-  private static final List<String> SKIPPED = List.of("node_modules", ".sfdx", ".sf", ".git");
-
   private final List<Path> directories;
   private final Map<String, MutableObject> objects = new TreeMap<>();
   private final Map<AccessList, Map<String, String>> names = new EnumMap<>(AccessList.class);
@@ -54,11 +48,7 @@ public final class ProjectSource {
   /** Reads the package directories {@code directories} (absolute, inside the project). */
   public static ProjectSource read(List<Path> directories) {
     ProjectSource source = new ProjectSource(directories);
-    for (Path directory : directories) {
-      if (Files.isDirectory(directory)) {
-        source.walk(directory);
-      }
-    }
+    SourceTree.walk(directories, source::file);
     source.objects.values().stream()
         .filter(o -> o.name.toLowerCase(Locale.ROOT).endsWith("__mdt"))
         .forEach(o -> source.add(AccessList.CUSTOM_METADATA_TYPES, o.name));
@@ -87,37 +77,6 @@ public final class ProjectSource {
   /** The names of one list kind, lower case → as the source spells it. */
   public Map<String, String> names(AccessList kind) {
     return java.util.Collections.unmodifiableMap(names.get(kind));
-  }
-
-  private void walk(Path directory) {
-    try {
-      Files.walkFileTree(
-          directory,
-          new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
-              return SKIPPED.contains(dir.getFileName().toString())
-                  ? FileVisitResult.SKIP_SUBTREE
-                  : FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-              if (attributes.isRegularFile()) {
-                file(file);
-              }
-              return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) {
-              // an unreadable corner of the project defines nothing apionly can know
-              return FileVisitResult.CONTINUE;
-            }
-          });
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private void file(Path file) {

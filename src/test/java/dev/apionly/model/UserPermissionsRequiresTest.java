@@ -13,7 +13,9 @@ class UserPermissionsRequiresTest {
     assertEquals(List.of("ViewAllData"), UserPermissions.requires("modifyalldata"));
   }
 
-  /** Real retrieved sets hold ViewEventLogFiles without ApiEnabled: not a pair Salesforce enforces. */
+  /**
+   * Real retrieved sets hold ViewEventLogFiles without ApiEnabled: not a pair Salesforce enforces.
+   */
   @Test
   void viewEventLogFilesNeedsNothing() {
     assertEquals(List.of(), UserPermissions.requires("ViewEventLogFiles"));
