@@ -27,7 +27,9 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     PrintWriter err = line.getErr();
     boolean debug = parsed.subcommand() != null && parsed.subcommand().hasMatchedOption("--debug");
     if (e instanceof ApionlyException failure) {
-      print(err, failure, ansi);
+      Object command =
+          parsed.subcommand() == null ? null : parsed.subcommand().commandSpec().userObject();
+      print(err, failure, ansi, command instanceof WritesFiles writer && writer.writesFiles());
       if (debug) {
         e.printStackTrace(err);
       }
@@ -42,12 +44,16 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     return Main.INTERNAL_ERROR;
   }
 
+  /** The failure of a command that writes nothing (lint, review, validate…), without colour. */
   static void print(PrintWriter err, ApionlyException failure) {
-    print(err, failure, Ansi.OFF);
+    print(err, failure, Ansi.OFF, false);
   }
 
-  /** Each diagnostic, its severity word coloured when {@code ansi} is on, then a count. */
-  static void print(PrintWriter err, ApionlyException failure, Ansi ansi) {
+  /**
+   * Each diagnostic, its severity word coloured when {@code ansi} is on, then a count; {@code
+   * writes} says whether the command would have written files, so the count may say none were.
+   */
+  static void print(PrintWriter err, ApionlyException failure, Ansi ansi, boolean writes) {
     int errors = 0;
     for (Diagnostic diagnostic : failure.diagnostics()) {
       String plain = diagnostic.format();
@@ -67,7 +73,9 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     err.println(
         errors
             + (errors == 1 ? " error" : " errors")
-            + (failure.exitCode() == ExitCode.BAD_INPUT || failure.exitCode() == ExitCode.FINDINGS
+            + (writes
+                    && (failure.exitCode() == ExitCode.BAD_INPUT
+                        || failure.exitCode() == ExitCode.FINDINGS)
                 ? "; nothing was written"
                 : ""));
   }

@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
       "1:policy errors (or, with --check, files out of date)",
       "2:bad input"
     })
-final class GenerateCommand implements Callable<Integer> {
+final class GenerateCommand implements Callable<Integer>, WritesFiles {
 
   /** How many lines of each file's diff --check prints without --verbose. */
   private static final int DIFF_LINES = 40;
@@ -81,6 +81,11 @@ final class GenerateCommand implements Callable<Integer> {
           "The deletions in manifest/destructiveChanges.xml have been deployed to every org:"
               + " forget them (the file goes when nothing else is pending).")
   boolean deletionsDeployed;
+
+  @Override
+  public boolean writesFiles() {
+    return !check;
+  }
 
   @Override
   public Integer call() {

@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:imported", "2:bad input, or a file in --out exists (nothing written)"})
-final class ImportCommand implements Callable<Integer> {
+final class ImportCommand implements Callable<Integer>, WritesFiles {
 
   @Spec CommandSpec spec;
 
@@ -52,6 +52,11 @@ final class ImportCommand implements Callable<Integer> {
       paramLabel = "DIR",
       description = "Directory to write the specs (NAME.yaml) and apionly.yaml into.")
   Path out;
+
+  @Override
+  public boolean writesFiles() {
+    return true;
+  }
 
   @Override
   public Integer call() {

@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
       "0:written",
       "2:bad name or username, or the file exists already (nothing written)"
     })
-final class InitCommand implements Callable<Integer> {
+final class InitCommand implements Callable<Integer>, WritesFiles {
 
   @Spec CommandSpec spec;
 
@@ -59,6 +59,11 @@ final class InitCommand implements Callable<Integer> {
       paramLabel = "DIR",
       description = "Directory to write NAME.yaml into (default: the current directory).")
   Path out;
+
+  @Override
+  public boolean writesFiles() {
+    return true;
+  }
 
   @Override
   public Integer call() {

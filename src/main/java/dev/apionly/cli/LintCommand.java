@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Check every spec for least privilege: risky grants without a justification, critical"
           + " grants the org's policy does not allow, forbidden grants, imported justifications,"
-          + " unknown permissions, and (with --verbose, or in json and sarif) implied grants."
+          + " unknown permissions, and implied grants (notes: in json always; in text with"
+          + " --verbose or --include-notes; in sarif only with --include-notes)."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:no finding at error level", "1:findings at error level", "2:bad input"})
@@ -50,6 +51,13 @@ final class LintCommand implements Callable<Integer> {
       paramLabel = "FORMAT",
       description = "text (default), json, or sarif (SARIF 2.1.0 for code scanning).")
   LintFormat format = LintFormat.TEXT;
+
+  @Option(
+      names = "--include-notes",
+      description =
+          "Also write notes (implied grants) in text and sarif. SARIF leaves them out by default:"
+              + " code scanning would open one alert per implied grant.")
+  boolean includeNotes;
 
   @Override
   public Integer call() {
@@ -100,7 +108,8 @@ final class LintCommand implements Callable<Integer> {
           .filter(Finding::isError)
           .forEach(f -> stdout.println(f.diagnostic().format()));
     } else {
-      stdout.print(format.write(findings, common.verbose, Version.version()));
+      boolean notes = includeNotes || (format == LintFormat.TEXT && common.verbose);
+      stdout.print(format.write(findings, notes, Version.version()));
     }
     return Linter.hasErrors(findings) ? ExitCode.FINDINGS : ExitCode.OK;
   }

@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:written", "2:bad input"})
-final class ReportCommand implements Callable<Integer> {
+final class ReportCommand implements Callable<Integer>, WritesFiles {
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -58,6 +58,12 @@ final class ReportCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description = "Write the report to FILE (default: standard output).")
   Path out;
+
+  /** Without --out the report goes to standard output: nothing to write. */
+  @Override
+  public boolean writesFiles() {
+    return out != null;
+  }
 
   @Override
   public Integer call() {

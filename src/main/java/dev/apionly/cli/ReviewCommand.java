@@ -9,13 +9,16 @@ import dev.apionly.review.Reviewer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code apionly review}: the change in access between a base and the specs on disk. */
 @Command(
@@ -73,24 +76,31 @@ final class ReviewCommand implements Callable<Integer> {
   @Option(
       names = "--fail-on",
       paramLabel = "LEVEL",
+      converter = RiskLevelConverter.class,
       description =
-          "Exit 1 when the change gives access at or above LEVEL: low, medium, high or critical.")
-  String failOn;
+          "Exit 1 when the change gives access at or above LEVEL: low, medium, high or critical"
+              + " (any letter case).")
+  RiskLevel failOn;
+
+  /** A risk level in any letter case, as CI variables and habits spell it (HIGH, High). */
+  static final class RiskLevelConverter implements ITypeConverter<RiskLevel> {
+    @Override
+    public RiskLevel convert(String value) {
+      return RiskLevel.fromKey(value.strip().toLowerCase(Locale.ROOT))
+          .orElseThrow(
+              () ->
+                  new TypeConversionException(
+                      "'"
+                          + value
+                          + "' is not a risk level; accepted: "
+                          + String.join(", ", RiskLevel.keys())
+                          + " (any letter case)"));
+    }
+  }
 
   @Override
   public Integer call() {
-    Optional<RiskLevel> gate = Optional.empty();
-    if (failOn != null) {
-      gate = RiskLevel.fromKey(failOn);
-      if (gate.isEmpty()) {
-        throw new picocli.CommandLine.ParameterException(
-            spec.commandLine(),
-            "--fail-on '"
-                + failOn
-                + "' is not a risk level; accepted: "
-                + String.join(", ", RiskLevel.keys()));
-      }
-    }
+    Optional<RiskLevel> gate = Optional.ofNullable(failOn);
     List<Path> paths =
         inputs == null || inputs.isEmpty()
             ? SpecInputs.configured().orElse(List.of(Path.of(".")))

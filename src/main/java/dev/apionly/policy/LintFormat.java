@@ -25,12 +25,21 @@ public enum LintFormat {
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   }
 
-  /** The findings in this format; {@code version} is apionly's, for SARIF's tool driver. */
+  /**
+   * The findings in this format; {@code version} is apionly's, for SARIF's tool driver. Notes are
+   * left out of text and SARIF unless {@code withNotes}: in SARIF each would become a code-scanning
+   * alert. JSON always has them, for scripts that filter by level themselves.
+   */
   public String write(List<Finding> findings, boolean withNotes, String version) {
     return switch (this) {
       case TEXT -> text(findings, withNotes);
       case JSON -> json(findings);
-      case SARIF -> sarif(findings, version);
+      case SARIF ->
+          sarif(
+              withNotes
+                  ? findings
+                  : findings.stream().filter(f -> f.level() != Severity.NOTE).toList(),
+              version);
     };
   }
 

@@ -64,6 +64,9 @@ public final class SpecParser {
     if (Secrets.scan(root, diagnostics)) {
       return Optional.empty(); // nothing else is reported, so no message can quote the secret
     }
+    if (Indentation.misplaced(root, diagnostics)) {
+      return Optional.empty(); // every other message would only follow from the misplaced keys
+    }
     return new SpecParser(file, diagnostics).spec(root);
   }
 

@@ -115,7 +115,19 @@ public final class YamlReader {
     } catch (Refused refused) {
       diagnostics.error(refused.location, refused.getMessage());
     } catch (JsonProcessingException e) {
-      diagnostics.error(syntaxLocation(file, e), syntaxMessage(e));
+      Location at = syntaxLocation(file, e);
+      Optional<String> hint =
+          e.getCause() instanceof MarkedYAMLException marked && marked.getProblem() != null
+              ? Indentation.syntaxHint(text, at.line(), marked.getProblem())
+              : Optional.empty();
+      if (hint.isPresent()) {
+        // at the key or item that is out of line, not at the colon the parser stumbled on
+        diagnostics.error(
+            new Location(file, at.line(), Indentation.column(text, at.line())),
+            "YAML indentation: " + hint.get());
+      } else {
+        diagnostics.error(at, syntaxMessage(e));
+      }
     } catch (IOException e) {
       diagnostics.error(Location.of(file), "cannot read YAML: " + e.getMessage());
     } catch (RuntimeException e) {

@@ -166,12 +166,12 @@ class EcosystemCommandsTest {
                 new Diagnostic(
                     Severity.ERROR, new Location(Path.of("a.yaml"), 3, 4), "boom", false)));
     StringWriter plain = new StringWriter();
-    ErrorHandler.print(new PrintWriter(plain, true), failure, Ansi.OFF);
+    ErrorHandler.print(new PrintWriter(plain, true), failure, Ansi.OFF, true);
     assertTrue(plain.toString().startsWith("a.yaml:3:4: error: boom\n"), plain.toString());
     assertFalse(plain.toString().contains("\u001B["), plain.toString());
 
     StringWriter coloured = new StringWriter();
-    ErrorHandler.print(new PrintWriter(coloured, true), failure, Ansi.ON);
+    ErrorHandler.print(new PrintWriter(coloured, true), failure, Ansi.ON, true);
     assertTrue(coloured.toString().startsWith("a.yaml:3:4: \u001B["), coloured.toString());
     assertTrue(
         coloured.toString().contains("error\u001B[") && coloured.toString().contains(": boom"));

@@ -106,6 +106,36 @@ class LintTest {
     }
   }
 
+  /** One code-scanning alert per implied grant would drown the real findings. */
+  @Test
+  void sarifLeavesNotesOutUnlessAskedAndJsonKeepsThem() throws Exception {
+    String specs = dir.resolve("specs").toString();
+    Set<String> quiet = sarifLevels(Cli.run("lint", "--format", "sarif", specs));
+    assertEquals(Set.of("error", "warning"), quiet);
+    assertEquals(
+        quiet,
+        sarifLevels(Cli.run("lint", "--format", "sarif", "--verbose", specs)),
+        "-v is for people");
+    assertEquals(
+        Set.of("error", "warning", "note"),
+        sarifLevels(Cli.run("lint", "--format", "sarif", "--include-notes", specs)));
+    Cli.Run text = Cli.run("lint", "--include-notes", specs);
+    assertTrue(text.out().contains("note: ") && text.out().contains("[implied-grant]"), text.out());
+    JsonNode json = JSON.readTree(Cli.run("lint", "--format", "json", specs).out());
+    assertTrue(json.path("summary").path("notes").asInt() > 0, json.toString());
+  }
+
+  private static Set<String> sarifLevels(Cli.Run run) throws Exception {
+    assertEquals(1, run.exitCode(), run.toString());
+    Set<String> levels = new HashSet<>();
+    JSON.readTree(run.out())
+        .path("runs")
+        .get(0)
+        .path("results")
+        .forEach(r -> levels.add(r.path("level").asText()));
+    return levels;
+  }
+
   @Test
   void generateRefusesPolicyErrorsAndWritesNothing() {
     TestFiles.sfdxProject(dir);

@@ -248,4 +248,26 @@ class SpecParserTest {
     assertFalse(
         errors.stream().anyMatch(d -> d.location().line() == 0 && d.location().file() == null));
   }
+
+  /** The indentation hint only where the key belongs in the block before it. */
+  @Test
+  void indentationHintsDoNotReplaceOtherMessages() {
+    String head = "name: A\nowner: o@acme.example\nobjects:\n  Account: {access: read}\n";
+    // a near spelling of a key of the spec is a typo, not an object out of place
+    assertError(
+        head + "lable: x\n", 5, 1, "unknown key 'lable' in the spec (did you mean 'label'?)");
+    // a key of the spec after the block is where it belongs
+    assertEquals(List.of(), errors(head + "apexClasses: [A]\n"));
+    // a list at the column of its key is valid YAML, and lists are not blocks of keys
+    assertEquals(
+        List.of(),
+        errors("name: A\nowner: o@acme.example\nobjects:\n  Account:\n    access:\n    - read\n"));
+    // a key of another block than the one before it gets no hint
+    assertError(
+        "name: A\nowner: o@acme.example\nuser:\n  username: a@acme.example.integration\n"
+            + "  email: a@acme.example\nflow: client-credentials\n",
+        6,
+        1,
+        "unknown key 'flow' in the spec");
+  }
 }

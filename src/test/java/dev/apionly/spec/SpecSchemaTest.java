@@ -57,6 +57,7 @@ class SpecSchemaTest {
   private static final List<String> STRUCTURAL =
       List.of(
           "unknown key '",
+          " is read as ",
           "missing required key '",
           " must be a ",
           "unknown access '",
