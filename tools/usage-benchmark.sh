@@ -30,7 +30,7 @@ for i in 0 1 2 3; do
     "$i" "$i" > "$work/specs/integration_$i.yaml"
 done
 bytes=$(du -cb "$work"/logs/*.csv | tail -1 | cut -f1)
-echo "logs: $((bytes / 1024 / 1024)) MiB in $(ls "$work"/logs | wc -l) files"
+echo "logs: $((bytes / 1024 / 1024)) MiB in $(find "$work/logs" -name "*.csv" | wc -l) files"
 
 # prints "wall_seconds peak_kib" of one run of the command after --
 measure() {
