@@ -54,6 +54,19 @@ public final class ProjectWriter {
   public static Plan plan(
       Path root, Map<String, StateFile.Entry> previous, List<OutputFile> desired)
       throws IOException {
+    return plan(root, previous, desired, List.of());
+  }
+
+  /**
+   * As {@link #plan(Path, Map, List)}, with {@code edits} to files of the user's: each is updated
+   * when its bytes change, and refused (exit 2) if the file changed since the edit was made.
+   */
+  public static Plan plan(
+      Path root,
+      Map<String, StateFile.Entry> previous,
+      List<OutputFile> desired,
+      List<EditedFile> edits)
+      throws IOException {
     Diagnostics conflicts = new Diagnostics();
     Set<String> links = new LinkedHashSet<>();
     Map<String, OutputFile> wanted = new TreeMap<>();
@@ -101,6 +114,21 @@ public final class ProjectWriter {
       if (current != null) {
         checkOwned(root, entry.path(), entry, current, conflicts);
         changes.add(new Change(Change.Kind.DELETE, entry.path(), current, null));
+      }
+    }
+    for (EditedFile edit : edits) {
+      String link = ProjectPaths.linkProblem(root, edit.path());
+      if (link != null) {
+        links.add(link);
+        continue;
+      }
+      byte[] current = readIfPresent(root.resolve(edit.path()), conflicts);
+      if (current == null || !Arrays.equals(current, edit.before())) {
+        conflicts.error(
+            Location.of(root.resolve(edit.path())),
+            "changed while apionly was reading it; run again");
+      } else if (!Arrays.equals(current, edit.after())) {
+        changes.add(new Change(Change.Kind.UPDATE, edit.path(), current, edit.after()));
       }
     }
     for (String link : links) {
@@ -504,6 +532,9 @@ public final class ProjectWriter {
     for (Path dir = directory;
         dir != null && !dir.equals(root) && dir.startsWith(root);
         dir = dir.getParent()) {
+      if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+        continue; // emptied and removed for an earlier file of the same folder
+      }
       try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
         if (entries.iterator().hasNext()) {
           return;
