@@ -107,7 +107,8 @@ class EnvironmentsTest {
     assertEquals(2, run.exitCode(), run.toString());
     assertTrue(
         run.err().contains("ledger.yaml:8:5: error: environment 'uatt' is not in "), run.err());
-    assertTrue(run.err().contains("apionly.yaml (did you mean 'uat'?); accepted: uat, qa"), run.err());
+    assertTrue(
+        run.err().contains("apionly.yaml (did you mean 'uat'?); accepted: uat, qa"), run.err());
   }
 
   @Test
