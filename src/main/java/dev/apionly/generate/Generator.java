@@ -28,6 +28,7 @@ import dev.apionly.validate.SourceCheck;
 import dev.apionly.write.EditedFile;
 import dev.apionly.write.OutputFile;
 import dev.apionly.write.Plan;
+import dev.apionly.write.ProjectFile;
 import dev.apionly.write.ProjectLock;
 import dev.apionly.write.ProjectWriter;
 import dev.apionly.write.SfdxProject;
@@ -262,7 +263,11 @@ public final class Generator {
     Path file = project.root().resolve(SfdxProject.FILE_NAME);
     byte[] before;
     try {
-      before = Files.readAllBytes(file);
+      // through the lock's own channel: reopening the file would drop the lock held on it
+      before = ProjectFile.read(project.root());
+      if (before == null) {
+        throw new IOException("not a regular file");
+      }
     } catch (IOException e) {
       throw ApionlyException.of(
           ExitCode.BAD_INPUT, Location.of(file), "cannot read: " + e.getMessage());

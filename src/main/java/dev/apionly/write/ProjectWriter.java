@@ -122,7 +122,7 @@ public final class ProjectWriter {
         links.add(link);
         continue;
       }
-      byte[] current = readIfPresent(root.resolve(edit.path()), conflicts);
+      byte[] current = ProjectFile.read(root);
       if (current == null || !Arrays.equals(current, edit.before())) {
         conflicts.error(
             Location.of(root.resolve(edit.path())),
@@ -339,7 +339,7 @@ public final class ProjectWriter {
         continue;
       }
       Path target = root.resolve(step.path());
-      if (step.after().equals(hash(target))) {
+      if (step.after().equals(hash(root, step.path()))) {
         continue;
       }
       if (!step.after().equals(hash(root.resolve(Journal.STAGED).resolve(step.path())))) {
@@ -366,6 +366,10 @@ public final class ProjectWriter {
       Path target = root.resolve(step.path());
       Path staged = root.resolve(Journal.STAGED).resolve(step.path());
       Path saved = root.resolve(Journal.SAVED).resolve(step.path());
+      if (ProjectFile.is(step.path())) {
+        forwardInPlace(root, step, staged, saved, verify);
+        continue;
+      }
       String current = verify ? hash(target) : null;
       if (verify) {
         ProjectPaths.checkNoLink(root, step.path());
@@ -405,6 +409,10 @@ public final class ProjectWriter {
       Path target = root.resolve(step.path());
       Path saved = root.resolve(Journal.SAVED).resolve(step.path());
       ProjectPaths.checkNoLink(root, step.path());
+      if (ProjectFile.is(step.path())) {
+        backwardInPlace(root, step, saved);
+        continue;
+      }
       String current = hash(target);
       if (java.util.Objects.equals(current, step.before())) {
         continue;
@@ -434,6 +442,67 @@ public final class ProjectWriter {
         // something else lives there now: it stays
       }
     }
+  }
+
+  /**
+   * The project file's step: saved by copy (a second name would share the bytes written in place),
+   * then overwritten in place. Resumed after a crash, a file that starts with the new text is this
+   * run's unfinished write, and is finished.
+   */
+  private static void forwardInPlace(
+      Path root, Journal.Step step, Path staged, Path saved, boolean verify) throws IOException {
+    byte[] current = ProjectFile.read(root);
+    String now = current == null ? null : StateFile.sha256(current);
+    if (verify && step.after().equals(now)) {
+      return; // written before the crash; its staged text may be cleaned away already
+    }
+    byte[] after = Files.readAllBytes(staged);
+    if (verify) {
+      ProjectPaths.checkNoLink(root, step.path());
+      if (!java.util.Objects.equals(now, step.before())
+          && !ProjectFile.startsWith(current, after)) {
+        throw changedSince(root.resolve(step.path()));
+      }
+    }
+    if (java.util.Objects.equals(now, step.before())) {
+      Files.createDirectories(saved.getParent());
+      Files.write(saved, current);
+      CrashPoint.reached();
+    }
+    ProjectFile.overwrite(root, after);
+    CrashPoint.reached();
+  }
+
+  /** Puts the project file's saved text back in place, if the run had changed it. */
+  private static void backwardInPlace(Path root, Journal.Step step, Path saved) throws IOException {
+    byte[] current = ProjectFile.read(root);
+    String now = current == null ? null : StateFile.sha256(current);
+    if (java.util.Objects.equals(now, step.before())) {
+      return;
+    }
+    byte[] before =
+        Files.isRegularFile(saved, LinkOption.NOFOLLOW_LINKS) ? Files.readAllBytes(saved) : null;
+    Path staged = root.resolve(Journal.STAGED).resolve(step.path());
+    byte[] after =
+        Files.isRegularFile(staged, LinkOption.NOFOLLOW_LINKS) ? Files.readAllBytes(staged) : null;
+    boolean ours =
+        step.after().equals(now)
+            || ProjectFile.startsWith(current, after)
+            || ProjectFile.startsWith(current, before);
+    if (before == null || !step.before().equals(StateFile.sha256(before)) || !ours) {
+      throw changedSince(root.resolve(step.path()));
+    }
+    ProjectFile.overwrite(root, before);
+    CrashPoint.reached();
+  }
+
+  /** The SHA-256 of the file at {@code path}, the project file read through the lock's channel. */
+  private static String hash(Path root, String path) throws IOException {
+    if (ProjectFile.is(path)) {
+      byte[] bytes = ProjectFile.read(root);
+      return bytes == null ? null : StateFile.sha256(bytes);
+    }
+    return hash(root.resolve(path));
   }
 
   private static ApionlyException changedSince(Path target) {

@@ -37,7 +37,7 @@ public final class WriterProcess {
       Map<String, StateFile.Entry> previous = StateFile.read(root, owned);
       // sfdx-project.json as generate edits it (apionly's replacement entries), when it differs
       List<EditedFile> edits = new ArrayList<>();
-      byte[] project = Files.readAllBytes(root.resolve(EditedFile.PROJECT_FILE));
+      byte[] project = ProjectFile.read(root);
       byte[] wanted = Files.readAllBytes(source.resolve(EditedFile.PROJECT_FILE));
       if (!java.util.Arrays.equals(project, wanted)) {
         edits.add(new EditedFile(EditedFile.PROJECT_FILE, project, wanted));
