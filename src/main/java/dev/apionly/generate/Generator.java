@@ -17,21 +17,27 @@ import dev.apionly.render.OutputLayout;
 import dev.apionly.render.RenderedFile;
 import dev.apionly.render.TemplateException;
 import dev.apionly.render.TemplateRenderer;
+import dev.apionly.render.UsernameReplacement;
 import dev.apionly.render.Vars;
 import dev.apionly.render.VelocityRenderer;
 import dev.apionly.resolve.Resolver;
+import dev.apionly.spec.Environments;
 import dev.apionly.spec.SpecLoader;
 import dev.apionly.spec.SpecSet;
 import dev.apionly.validate.ProjectSource;
 import dev.apionly.validate.SourceCheck;
+import dev.apionly.write.EditedFile;
 import dev.apionly.write.OutputFile;
 import dev.apionly.write.Plan;
+import dev.apionly.write.ProjectFile;
 import dev.apionly.write.ProjectLock;
 import dev.apionly.write.ProjectWriter;
 import dev.apionly.write.SfdxProject;
+import dev.apionly.write.SfdxReplacements;
 import dev.apionly.write.StateFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -87,6 +93,7 @@ public final class Generator {
       List<Integration> integrations,
       IntegrationRenderer renderer,
       List<OutputFile> files,
+      List<UsernameReplacement> replacements,
       Diagnostics diagnostics) {}
 
   /** Runs the pipeline up to the plan; writes nothing. */
@@ -157,6 +164,8 @@ public final class Generator {
 
     // integrations render and verify independently: on every core, results kept in name order
     Diagnostics verification = new Diagnostics();
+    List<UsernameReplacement> replacements =
+        java.util.Collections.synchronizedList(new ArrayList<>());
     List<OutputFile> desired =
         new ArrayList<>(
             integrations.parallelStream()
@@ -174,7 +183,9 @@ public final class Generator {
                                     ? " (check the templates in --templates)"
                                     : ""));
                       }
-                      return files.stream()
+                      List<RenderedFile> all = new ArrayList<>(files);
+                      all.addAll(renderer.environmentValues(integration, files, replacements));
+                      return all.stream()
                           .map(
                               file ->
                                   new OutputFile(
@@ -185,7 +196,14 @@ public final class Generator {
                     })
                 .toList());
     verification.throwIfErrors(ExitCode.BAD_INPUT);
-    return new Rendered(request, project, specs, integrations, renderer, desired, diagnostics);
+    List<UsernameReplacement> ordered =
+        replacements.stream()
+            .sorted(
+                java.util.Comparator.comparing(UsernameReplacement::valueFile)
+                    .thenComparing(UsernameReplacement::filename))
+            .toList();
+    return new Rendered(
+        request, project, specs, integrations, renderer, desired, ordered, diagnostics);
   }
 
   /** The plan of a rendered run against the project as it is now. */
@@ -231,8 +249,9 @@ public final class Generator {
     Map<String, StateFile.Entry> owned = new HashMap<>(previous);
     owned.putAll(Adoption.adopt(project.root(), previous, desired, diagnostics, refused));
     refused.throwIfErrors(ExitCode.BAD_INPUT);
+    List<EditedFile> edits = replacementsEdit(project, desired, rendered.replacements());
     try {
-      Plan plan = ProjectWriter.plan(project.root(), owned, desired);
+      Plan plan = ProjectWriter.plan(project.root(), owned, desired, edits);
       return new Result(project, integrations, plan, diagnostics.sorted());
     } catch (IOException e) {
       throw ApionlyException.of(
@@ -268,6 +287,66 @@ public final class Generator {
                     + " (set plugins.apionly.manifest in sfdx-project.json to choose another)")
             .withoutSource());
     return OutputLayout.ALTERNATIVE_MANIFEST;
+  }
+
+  /**
+   * The edit of {@code sfdx-project.json} that makes its {@code replacements} hold exactly
+   * apionly's entries for {@code desired}: one per environment and generated file naming a
+   * production username, so that {@code APIONLY_ENV=NAME sf project deploy start} deploys that
+   * environment's usernames. Entries of integrations this run kept (not loaded) stay as they are.
+   * Refuses (exit 2) an entry of the user's that reaches a generated file. Empty when the file
+   * needs no change.
+   */
+  private static List<EditedFile> replacementsEdit(
+      SfdxProject project, List<OutputFile> desired, List<UsernameReplacement> replacements) {
+    Path file = project.root().resolve(SfdxProject.FILE_NAME);
+    byte[] before;
+    try {
+      // through the lock's own channel: reopening the file would drop the lock held on it
+      before = ProjectFile.read(project.root());
+      if (before == null) {
+        throw new IOException("not a regular file");
+      }
+    } catch (IOException e) {
+      throw ApionlyException.of(
+          ExitCode.BAD_INPUT, Location.of(file), "cannot read: " + e.getMessage());
+    }
+    SfdxReplacements current =
+        SfdxReplacements.parse(file, new String(before, StandardCharsets.UTF_8));
+    Set<String> paths = new HashSet<>();
+    desired.forEach(f -> paths.add(f.path()));
+    Diagnostics clashes = new Diagnostics();
+    current.checkNoClash(
+        paths.stream()
+            .filter(p -> p.startsWith(project.packageDirectory() + "/"))
+            .sorted()
+            .toList(),
+        clashes);
+    clashes.throwIfErrors(ExitCode.BAD_INPUT);
+
+    Set<String> renderedValues = new HashSet<>();
+    List<SfdxReplacements.Entry> wanted = new ArrayList<>();
+    for (UsernameReplacement replacement : replacements) {
+      renderedValues.add(replacement.valueFile());
+      wanted.add(
+          new SfdxReplacements.Entry(
+              replacement.filename(),
+              replacement.productionUsername(),
+              replacement.valueFile(),
+              Environments.VARIABLE,
+              replacement.environment()));
+    }
+    for (SfdxReplacements.Entry entry : current.ours()) {
+      // an integration outside this run keeps its files, and so its entries
+      if (paths.contains(entry.replaceWithFile())
+          && !renderedValues.contains(entry.replaceWithFile())) {
+        wanted.add(entry);
+      }
+    }
+    byte[] after = current.withOurs(wanted).getBytes(StandardCharsets.UTF_8);
+    return java.util.Arrays.equals(before, after)
+        ? List.of()
+        : List.of(new EditedFile(SfdxProject.FILE_NAME, before, after));
   }
 
   /**

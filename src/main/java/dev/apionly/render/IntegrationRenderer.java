@@ -1,5 +1,6 @@
 package dev.apionly.render;
 
+import dev.apionly.model.EnvironmentUsername;
 import dev.apionly.model.Integration;
 import dev.apionly.model.IntegrationUser;
 import dev.apionly.model.OAuthClient;
@@ -77,6 +78,38 @@ public final class IntegrationRenderer {
     }
     integration.oauth().ifPresent(client -> files.addAll(oauthClient(client, name)));
     return files;
+  }
+
+  /**
+   * For each environment of the integration's user, the file holding its username as the sf CLI
+   * puts it in place (escaped for XML, as the generated files hold usernames, and with '$' doubled,
+   * which a JavaScript replacement would read as a group reference), plus one replacement per
+   * generated metadata file of {@code files} that names the production username.
+   */
+  public List<RenderedFile> environmentValues(
+      Integration integration, List<RenderedFile> files, List<UsernameReplacement> replacements) {
+    List<RenderedFile> values = new ArrayList<>();
+    if (integration.user().isEmpty()) {
+      return values;
+    }
+    IntegrationUser user = integration.user().get();
+    String production = Escaper.XML.escape(user.username());
+    List<String> targets =
+        files.stream()
+            .filter(f -> f.path().startsWith(layout.packageDirectory() + "/"))
+            .filter(f -> f.text().contains(production))
+            .map(RenderedFile::path)
+            .toList();
+    for (EnvironmentUsername environment : user.environments()) {
+      String path = layout.environmentValue(environment.environment(), integration.name());
+      String value = Escaper.XML.escape(environment.username()).replace("$", "$$");
+      values.add(RenderedFile.of(path, integration.name(), value + "\n"));
+      for (String target : targets) {
+        replacements.add(
+            new UsernameReplacement(target, production, path, environment.environment()));
+      }
+    }
+    return values;
   }
 
   /** The External Client App and its OAuth plugin's settings and policies. */

@@ -21,6 +21,11 @@ public record OutputLayout(String packageDirectory, String apiVersion, String co
   /** An API name, as apionly's names are (letters, digits, underscores; a letter first). */
   private static final String MEMBER = "[A-Za-z][A-Za-z0-9_]{0,254}";
 
+  /** Where environment values live; the name of an environment, as apionly.yaml accepts it. */
+  private static final String ENVIRONMENTS = ".apionly/environments/";
+
+  private static final String ENVIRONMENT = "[A-Za-z][A-Za-z0-9_-]{0,39}";
+
   public OutputLayout {
     Objects.requireNonNull(packageDirectory, "packageDirectory");
     Objects.requireNonNull(apiVersion, "apiVersion");
@@ -42,6 +47,14 @@ public record OutputLayout(String packageDirectory, String apiVersion, String co
 
   public String provisionScript(String integration) {
     return "scripts/apex/provision-" + integration + ".apex";
+  }
+
+  /**
+   * The username of an integration's user in an environment, as the sf CLI's replacements put it in
+   * place at deploy time: {@code .apionly/environments/ENV/NAME.username}.
+   */
+  public String environmentValue(String environment, String integration) {
+    return ENVIRONMENTS + environment + "/" + integration + ".username";
   }
 
   /** The manifest's path when configured, else {@link #DEFAULT_MANIFEST}. */
@@ -75,7 +88,8 @@ public record OutputLayout(String packageDirectory, String apiVersion, String co
 
   /**
    * Every path this layout can give a generated file (each metadata folder, config/users,
-   * scripts/apex and the manifests, with their file-name patterns): what a state file may list.
+   * scripts/apex, the manifests and the environment values, with their file-name patterns): what a
+   * state file may list.
    */
   public Pattern generatedPaths() {
     StringBuilder alternatives = new StringBuilder();
@@ -87,6 +101,12 @@ public record OutputLayout(String packageDirectory, String apiVersion, String co
     alternatives.setLength(alternatives.length() - 1);
     alternatives.append('|').append(pattern(userDefinition(MEMBER_MARK)));
     alternatives.append('|').append(pattern(provisionScript(MEMBER_MARK)));
+    alternatives
+        .append('|')
+        .append(Pattern.quote(ENVIRONMENTS))
+        .append(ENVIRONMENT)
+        .append('/')
+        .append(pattern(MEMBER_MARK + ".username"));
     for (ComponentType type : ComponentType.values()) {
       alternatives.append('|').append(pattern(metadata(type, MEMBER_MARK)));
     }

@@ -2,7 +2,11 @@ package dev.apionly.resolve;
 
 import dev.apionly.diagnostic.Diagnostics;
 import dev.apionly.diagnostic.ExitCode;
+import dev.apionly.diagnostic.Location;
+import dev.apionly.diagnostic.Paths;
+import dev.apionly.diagnostic.Suggestions;
 import dev.apionly.model.AccessList;
+import dev.apionly.model.EnvironmentUsername;
 import dev.apionly.model.FieldAccess;
 import dev.apionly.model.ImpliedGrant;
 import dev.apionly.model.Integration;
@@ -16,6 +20,7 @@ import dev.apionly.model.PermissionSet;
 import dev.apionly.model.PermissionSetGroup;
 import dev.apionly.model.Salesforce;
 import dev.apionly.model.UserPermissions;
+import dev.apionly.spec.EnvironmentSpec;
 import dev.apionly.spec.IntegrationSpec;
 import dev.apionly.spec.MuteSpec;
 import dev.apionly.spec.Names;
@@ -57,6 +62,7 @@ public final class Resolver {
    */
   public static List<Integration> resolve(SpecSet specs, Path base, Diagnostics diagnostics) {
     checkNamesUnique(specs, diagnostics);
+    specs.specs().forEach(loaded -> checkEnvironments(loaded, diagnostics));
     diagnostics.throwIfErrors(ExitCode.BAD_INPUT);
     // each spec resolves on its own: on every core, sorted by name below
     List<Integration> out =
@@ -324,8 +330,99 @@ public final class Resolver {
         names(mute.userPermissions()));
   }
 
+  /**
+   * Each {@code user.environments} entry names an environment of the spec's apionly.yaml, and every
+   * username the user gets (production's and each environment's) is a valid username and differs
+   * from the others: Salesforce usernames are unique across every org.
+   */
+  private static void checkEnvironments(SpecSet.LoadedSpec loaded, Diagnostics diagnostics) {
+    UserSpec user = loaded.spec().user();
+    if (user == null || user.username() == null) {
+      return;
+    }
+    ProjectConfig config = loaded.config();
+    List<String> known = config.environments().stream().map(e -> e.name().value()).toList();
+    for (UserSpec.EnvironmentUsername written : user.environments()) {
+      if (config.environment(written.environment().value()).isEmpty()) {
+        diagnostics.error(
+            written.environment().location(),
+            "environment '"
+                + written.environment().value()
+                + "' is not in "
+                + (config.file() == null
+                    ? "apionly.yaml (there is none beside the specs)"
+                    : Paths.display(config.file()))
+                + Suggestions.didYouMean(written.environment().value(), known)
+                + "; accepted: "
+                + (known.isEmpty()
+                    ? "none, add it under 'environments:'"
+                    : String.join(", ", known)));
+      }
+    }
+    Map<String, String> seen = new HashMap<>();
+    seen.put(user.username().value().toLowerCase(Locale.ROOT), "production");
+    for (EnvironmentSpec environment : config.environments()) {
+      Optional<UserSpec.EnvironmentUsername> written = written(user, environment);
+      String username =
+          written
+              .map(w -> w.username().value())
+              .orElse(user.username().value() + environment.suffix());
+      Location at = written.map(w -> w.username().location()).orElse(user.username().location());
+      String name = environment.name().value();
+      if (written.isEmpty() && !Names.looksLikeEmail(username)) {
+        diagnostics.error(
+            at,
+            "username in environment '"
+                + name
+                + "' ("
+                + environment.suffix()
+                + " appended, "
+                + (environment.usernameSuffix() == null
+                    ? "Salesforce's sandbox suffix"
+                    : "usernameSuffix at " + environment.usernameSuffix().location())
+                + ") is "
+                + username.length()
+                + " characters long; Salesforce accepts at most 80: write it under"
+                + " user.environments."
+                + name
+                + ".username");
+        continue;
+      }
+      String first = seen.putIfAbsent(username.toLowerCase(Locale.ROOT), name);
+      if (first != null) {
+        diagnostics.error(
+            at,
+            "username '"
+                + username
+                + "' in environment '"
+                + name
+                + "' is also the username in "
+                + (first.equals("production") ? "production" : "environment '" + first + "'")
+                + "; a Salesforce username is unique across every org");
+      }
+    }
+  }
+
+  private static Optional<UserSpec.EnvironmentUsername> written(
+      UserSpec user, EnvironmentSpec environment) {
+    return user.environments().stream()
+        .filter(w -> w.environment().value().equalsIgnoreCase(environment.name().value()))
+        .findFirst();
+  }
+
   private static IntegrationUser user(
       UserSpec user, String label, String name, ProjectConfig config) {
+    List<EnvironmentUsername> environments = new ArrayList<>();
+    for (EnvironmentSpec environment : config.environments()) {
+      Optional<UserSpec.EnvironmentUsername> written = written(user, environment);
+      environments.add(
+          new EnvironmentUsername(
+              environment.name().value(),
+              written
+                  .map(w -> w.username().value())
+                  .orElse(user.username().value() + environment.suffix()),
+              written.isPresent()));
+    }
     Map<String, Ref> defaults = new LinkedHashMap<>(config.userDefaults());
     return new IntegrationUser(
         user.username().value(),
@@ -338,7 +435,8 @@ public final class Resolver {
         pick(
             user.emailEncoding(),
             defaults.get("emailEncoding"),
-            UserSettings.DEFAULT_EMAIL_ENCODING));
+            UserSettings.DEFAULT_EMAIL_ENCODING),
+        environments);
   }
 
   private static String pick(Ref own, Ref projectDefault, String builtIn) {

@@ -320,6 +320,7 @@ final class AccessDiff {
               RiskLevel.MEDIUM,
               true,
               null));
+      environmentUsernames(Map.of(), usernames(now.get()), RiskLevel.MEDIUM);
     } else if (old.isPresent() && now.isEmpty()) {
       changes.add(
           new AccessChange(
@@ -336,6 +337,7 @@ final class AccessDiff {
       IntegrationUser is = now.get();
       // a new username hands the group to another user; a new email receives its password resets
       setting(Area.USER, "username", was.username(), is.username(), RiskLevel.HIGH, true);
+      environmentUsernames(usernames(was), usernames(is), RiskLevel.HIGH);
       setting(Area.USER, "email", was.email(), is.email(), RiskLevel.MEDIUM, true);
       setting(Area.USER, "lastName", was.lastName(), is.lastName(), RiskLevel.LOW, false);
       setting(Area.USER, "alias", was.alias(), is.alias(), RiskLevel.LOW, false);
@@ -460,6 +462,31 @@ final class AccessDiff {
     setting(Area.INTEGRATION, "label", was.label(), is.label(), RiskLevel.LOW, false);
     setting(
         Area.INTEGRATION, "description", was.description(), is.description(), RiskLevel.LOW, false);
+  }
+
+  /**
+   * The username in each environment (apionly.yaml), as a setting of its own: a new one hands the
+   * group to another user in that org, as a new production username does in production.
+   */
+  private void environmentUsernames(
+      Map<String, String> before, Map<String, String> after, RiskLevel risk) {
+    java.util.SortedSet<String> environments = new java.util.TreeSet<>(before.keySet());
+    environments.addAll(after.keySet());
+    for (String environment : environments) {
+      setting(
+          Area.USER,
+          "username (" + environment + ")",
+          before.get(environment),
+          after.get(environment),
+          risk,
+          true);
+    }
+  }
+
+  private static Map<String, String> usernames(IntegrationUser user) {
+    Map<String, String> out = new java.util.TreeMap<>();
+    user.environments().forEach(e -> out.put(e.environment(), e.username()));
+    return out;
   }
 
   private void setting(

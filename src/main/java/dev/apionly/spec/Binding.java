@@ -35,13 +35,18 @@ final class Binding {
 
   /** The node as a mapping whose keys are names (of objects, say), not fixed words. */
   Optional<MapNode> anyMap(YamlNode node, String what) {
+    return anyMap(node, what, "names to grants");
+  }
+
+  /** As {@link #anyMap(YamlNode, String)}, saying what maps to what: "names to settings". */
+  Optional<MapNode> anyMap(YamlNode node, String what, String mapping) {
     if (node instanceof MapNode map) {
       return Optional.of(map);
     }
     if (node instanceof ScalarNode scalar && scalar.type() == ScalarType.NULL) {
       return Optional.of(new MapNode(node.location(), java.util.Map.of()));
     }
-    error(node.location(), what + " must be a mapping of names to grants, found " + node.kind());
+    error(node.location(), what + " must be a mapping of " + mapping + ", found " + node.kind());
     return Optional.empty();
   }
 

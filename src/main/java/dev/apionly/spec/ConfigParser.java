@@ -6,15 +6,20 @@ import dev.apionly.model.RiskLevel;
 import dev.apionly.spec.YamlNode.Entry;
 import dev.apionly.spec.YamlNode.MapNode;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Binds an {@code apionly.yaml} file: user defaults and the org's least-privilege policy. */
+/**
+ * Binds an {@code apionly.yaml} file: user defaults, the org's least-privilege policy and the
+ * environments of the pipeline.
+ */
 public final class ConfigParser {
 
-  private static final List<String> ROOT_KEYS = List.of("defaults", "policy");
+  private static final List<String> ROOT_KEYS = List.of("defaults", "policy", "environments");
+  private static final List<String> ENVIRONMENT_KEYS = List.of("usernameSuffix");
   private static final List<String> DEFAULTS_KEYS = List.of("user");
   private static final List<String> USER_DEFAULT_KEYS =
       List.of("timeZone", "locale", "language", "emailEncoding");
@@ -91,6 +96,60 @@ public final class ConfigParser {
         }
       }
     }
-    return new ProjectConfig(file, userDefaults, allowCritical, levels, forbid);
+    List<EnvironmentSpec> environments = List.of();
+    Entry environmentsEntry = map.get().entries().get("environments");
+    if (environmentsEntry != null) {
+      environments = environments(bind, environmentsEntry);
+    }
+    return new ProjectConfig(file, userDefaults, allowCritical, levels, forbid, environments);
+  }
+
+  /**
+   * {@code environments:}, a mapping of names to {@code {usernameSuffix}} or nothing. Letter case
+   * of the names is checked by the YAML reader, which refuses two keys that differ only in case.
+   */
+  private static List<EnvironmentSpec> environments(Binding bind, Entry entry) {
+    Optional<MapNode> map =
+        bind.anyMap(entry.value(), "'environments'", "environment names to settings");
+    if (map.isEmpty()) {
+      return List.of();
+    }
+    List<EnvironmentSpec> out = new ArrayList<>();
+    for (Entry environment : map.get().entries().values()) {
+      Ref name = new Ref(environment.key(), environment.keyLocation());
+      String problem = Environments.nameProblem(name.value());
+      if (problem != null) {
+        bind.error(
+            name.location(),
+            "environment name '" + Texts.abbreviate(name.value()) + "' " + problem);
+        continue;
+      }
+      Ref suffix = null;
+      YamlNode value = environment.value();
+      // "uat:" alone takes the defaults; YAML reads its empty value as null or as ''
+      boolean empty =
+          value instanceof YamlNode.ScalarNode scalar
+              && (scalar.type() == YamlNode.ScalarType.NULL
+                  || scalar.type() == YamlNode.ScalarType.STRING && scalar.text().isEmpty());
+      if (!empty) {
+        Optional<MapNode> settings =
+            bind.map(value, "environment '" + name.value() + "'", ENVIRONMENT_KEYS);
+        if (settings.isEmpty()) {
+          continue;
+        }
+        suffix = bind.optionalText(settings.get(), "usernameSuffix");
+        if (suffix != null) {
+          String suffixProblem = Environments.suffixProblem(suffix.value());
+          if (suffixProblem != null) {
+            bind.error(
+                suffix.location(),
+                "usernameSuffix '" + Texts.abbreviate(suffix.value()) + "' " + suffixProblem);
+            continue;
+          }
+        }
+      }
+      out.add(new EnvironmentSpec(name, suffix));
+    }
+    return out;
   }
 }

@@ -31,6 +31,7 @@ public final class SpecParser {
   private static final SpecSchema SCHEMA = SpecSchema.v1();
   private static final SpecSchema.Shape SPEC = SCHEMA.shape(SpecSchema.SPEC);
   private static final SpecSchema.Shape USER = SCHEMA.shape("user");
+  private static final SpecSchema.Shape USER_ENVIRONMENT = SCHEMA.shape("userEnvironment");
   private static final SpecSchema.Shape OBJECT = SCHEMA.shape("objectGrant");
   private static final SpecSchema.Shape MUTE_OBJECT = SCHEMA.shape("muteObject");
   private static final SpecSchema.Shape FIELDS = SCHEMA.shape("fields");
@@ -172,15 +173,7 @@ public final class SpecParser {
       return null;
     }
     MapNode map = mapped.get();
-    Ref username = checkedText(bind.optionalText(map, "username"), "username", 80, false);
-    if (username != null && !Names.looksLikeEmail(username.value())) {
-      bind.error(
-          username.location(),
-          "username '"
-              + Texts.abbreviate(username.value())
-              + "' is not in the form of an email address (at most 80 characters); Salesforce"
-              + " usernames look like erp-sync@acme.example.integration");
-    }
+    Ref username = username(bind.optionalText(map, "username"));
     Ref email = checkedText(bind.optionalText(map, "email"), "email", 80, false);
     if (email != null && !Names.looksLikeEmail(email.value())) {
       bind.error(
@@ -203,7 +196,51 @@ public final class SpecParser {
         timeZone,
         locale,
         language,
-        emailEncoding);
+        emailEncoding,
+        entry(map, "environments").map(this::environmentUsernames).orElse(List.of()));
+  }
+
+  private Ref username(Ref written) {
+    Ref username = checkedText(written, "username", 80, false);
+    if (username != null && !Names.looksLikeEmail(username.value())) {
+      bind.error(
+          username.location(),
+          "username '"
+              + Texts.abbreviate(username.value())
+              + "' is not in the form of an email address (at most 80 characters); Salesforce"
+              + " usernames look like erp-sync@acme.example.integration");
+    }
+    return username;
+  }
+
+  /** {@code user.environments}: whether each name is in apionly.yaml is resolve's to check. */
+  private List<UserSpec.EnvironmentUsername> environmentUsernames(Entry entry) {
+    Optional<MapNode> mapped =
+        bind.anyMap(entry.value(), "'user.environments'", "environment names to usernames");
+    if (mapped.isEmpty()) {
+      return List.of();
+    }
+    List<UserSpec.EnvironmentUsername> out = new ArrayList<>();
+    for (Entry environment : mapped.get().entries().values()) {
+      Ref name = new Ref(environment.key(), environment.keyLocation());
+      String problem = Environments.nameProblem(name.value());
+      if (problem != null) {
+        bind.error(
+            name.location(),
+            "environment name '" + Texts.abbreviate(name.value()) + "' " + problem);
+        continue;
+      }
+      String what = "'user.environments." + name.value() + "'";
+      Optional<MapNode> settings = bind.map(environment.value(), what, USER_ENVIRONMENT);
+      if (settings.isEmpty()) {
+        continue;
+      }
+      Ref username = username(bind.optionalText(settings.get(), "username"));
+      if (username != null) {
+        out.add(new UserSpec.EnvironmentUsername(name, username));
+      }
+    }
+    return out;
   }
 
   private List<ObjectSpec> objects(YamlNode node, String what, boolean muting) {

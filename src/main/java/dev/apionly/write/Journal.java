@@ -106,7 +106,8 @@ record Journal(List<String> directories, List<Journal.Step> steps, boolean commi
   /**
    * The journal in {@code text}. One without its commit line is uncommitted and its steps are not
    * read: the run it describes never touched a project file. A committed one is read strictly,
-   * every path one {@code owned} accepts, so a forged journal cannot lead anywhere else.
+   * every path one {@code owned} accepts (or an update of {@code sfdx-project.json}, the one file
+   * of the user's apionly edits), so a forged journal cannot lead anywhere else.
    */
   static Journal parse(Path file, String text, Pattern owned) {
     if (!text.startsWith(HEADER + "\n") || !text.endsWith("\n" + COMMIT + "\n")) {
@@ -126,7 +127,9 @@ record Journal(List<String> directories, List<Journal.Step> steps, boolean commi
       }
       Change.Kind kind = columns.length == 4 ? kind(columns[0]) : null;
       if (kind == null
-          || !(owned.matcher(columns[1]).matches() || columns[1].equals(StateFile.PATH))
+          || !(owned.matcher(columns[1]).matches()
+              || columns[1].equals(StateFile.PATH)
+              || columns[1].equals(EditedFile.PROJECT_FILE) && kind == Change.Kind.UPDATE)
           || !hash(columns[2])
           || !hash(columns[3])) {
         problems.add(

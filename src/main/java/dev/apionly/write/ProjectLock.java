@@ -37,6 +37,12 @@ public final class ProjectLock implements AutoCloseable {
   /** How Linux words EROFS, which Java reports as a plain file-system exception. */
   private static final String READ_ONLY = "Read-only file system";
 
+  /**
+   * The locks this process holds, by project root: their channel is the way to sfdx-project.json.
+   */
+  private static final java.util.Map<Path, ProjectLock> HELD =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private final Path file;
   private final FileChannel channel;
   private final FileLock lock;
@@ -73,7 +79,9 @@ public final class ProjectLock implements AutoCloseable {
           Files.createDirectories(directory);
           ProjectPaths.checkNoLink(root, PATH);
           Files.writeString(file, holder(), StandardCharsets.UTF_8);
-          return new ProjectLock(file, channel, lock, created);
+          ProjectLock held = new ProjectLock(file, channel, lock, created);
+          HELD.put(key(root), held);
+          return held;
         }
         channel.close();
         if (Instant.now().isAfter(deadline)) {
@@ -158,12 +166,27 @@ public final class ProjectLock implements AutoCloseable {
     }
   }
 
+  /** The lock this process holds on the project at {@code root}, or null. */
+  static ProjectLock held(Path root) {
+    return HELD.get(key(root));
+  }
+
+  private static Path key(Path root) {
+    return root.toAbsolutePath().normalize();
+  }
+
+  /** The open channel of the project's sfdx-project.json, on which the lock is held. */
+  FileChannel channel() {
+    return channel;
+  }
+
   /** Gives the lock up, its holder's note first. */
   @Override
   public void close() {
     if (lock == null) {
       return;
     }
+    HELD.values().remove(this);
     try {
       Files.deleteIfExists(file);
     } catch (IOException ignored) {

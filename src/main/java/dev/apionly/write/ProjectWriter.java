@@ -54,6 +54,19 @@ public final class ProjectWriter {
   public static Plan plan(
       Path root, Map<String, StateFile.Entry> previous, List<OutputFile> desired)
       throws IOException {
+    return plan(root, previous, desired, List.of());
+  }
+
+  /**
+   * As {@link #plan(Path, Map, List)}, with {@code edits} to files of the user's: each is updated
+   * when its bytes change, and refused (exit 2) if the file changed since the edit was made.
+   */
+  public static Plan plan(
+      Path root,
+      Map<String, StateFile.Entry> previous,
+      List<OutputFile> desired,
+      List<EditedFile> edits)
+      throws IOException {
     Diagnostics conflicts = new Diagnostics();
     Set<String> links = new LinkedHashSet<>();
     Map<String, OutputFile> wanted = new TreeMap<>();
@@ -101,6 +114,21 @@ public final class ProjectWriter {
       if (current != null) {
         checkOwned(root, entry.path(), entry, current, conflicts);
         changes.add(new Change(Change.Kind.DELETE, entry.path(), current, null));
+      }
+    }
+    for (EditedFile edit : edits) {
+      String link = ProjectPaths.linkProblem(root, edit.path());
+      if (link != null) {
+        links.add(link);
+        continue;
+      }
+      byte[] current = ProjectFile.read(root);
+      if (current == null || !Arrays.equals(current, edit.before())) {
+        conflicts.error(
+            Location.of(root.resolve(edit.path())),
+            "changed while apionly was reading it; run again");
+      } else if (!Arrays.equals(current, edit.after())) {
+        changes.add(new Change(Change.Kind.UPDATE, edit.path(), current, edit.after()));
       }
     }
     for (String link : links) {
@@ -316,7 +344,7 @@ public final class ProjectWriter {
         continue;
       }
       Path target = root.resolve(step.path());
-      if (step.after().equals(hash(target))) {
+      if (step.after().equals(hash(root, step.path()))) {
         continue;
       }
       if (!step.after().equals(hash(root.resolve(Journal.STAGED).resolve(step.path())))) {
@@ -343,6 +371,10 @@ public final class ProjectWriter {
       Path target = root.resolve(step.path());
       Path staged = root.resolve(Journal.STAGED).resolve(step.path());
       Path saved = root.resolve(Journal.SAVED).resolve(step.path());
+      if (ProjectFile.is(step.path())) {
+        forwardInPlace(root, step, staged, saved, verify);
+        continue;
+      }
       String current = verify ? hash(target) : null;
       if (verify) {
         ProjectPaths.checkNoLink(root, step.path());
@@ -382,6 +414,10 @@ public final class ProjectWriter {
       Path target = root.resolve(step.path());
       Path saved = root.resolve(Journal.SAVED).resolve(step.path());
       ProjectPaths.checkNoLink(root, step.path());
+      if (ProjectFile.is(step.path())) {
+        backwardInPlace(root, step, saved);
+        continue;
+      }
       String current = hash(target);
       if (java.util.Objects.equals(current, step.before())) {
         continue;
@@ -411,6 +447,67 @@ public final class ProjectWriter {
         // something else lives there now: it stays
       }
     }
+  }
+
+  /**
+   * The project file's step: saved by copy (a second name would share the bytes written in place),
+   * then overwritten in place. Resumed after a crash, a file that starts with the new text is this
+   * run's unfinished write, and is finished.
+   */
+  private static void forwardInPlace(
+      Path root, Journal.Step step, Path staged, Path saved, boolean verify) throws IOException {
+    byte[] current = ProjectFile.read(root);
+    String now = current == null ? null : StateFile.sha256(current);
+    if (verify && step.after().equals(now)) {
+      return; // written before the crash; its staged text may be cleaned away already
+    }
+    byte[] after = Files.readAllBytes(staged);
+    if (verify) {
+      ProjectPaths.checkNoLink(root, step.path());
+      if (!java.util.Objects.equals(now, step.before())
+          && !ProjectFile.startsWith(current, after)) {
+        throw changedSince(root.resolve(step.path()));
+      }
+    }
+    if (java.util.Objects.equals(now, step.before())) {
+      Files.createDirectories(saved.getParent());
+      Files.write(saved, current);
+      CrashPoint.reached();
+    }
+    ProjectFile.overwrite(root, after);
+    CrashPoint.reached();
+  }
+
+  /** Puts the project file's saved text back in place, if the run had changed it. */
+  private static void backwardInPlace(Path root, Journal.Step step, Path saved) throws IOException {
+    byte[] current = ProjectFile.read(root);
+    String now = current == null ? null : StateFile.sha256(current);
+    if (java.util.Objects.equals(now, step.before())) {
+      return;
+    }
+    byte[] before =
+        Files.isRegularFile(saved, LinkOption.NOFOLLOW_LINKS) ? Files.readAllBytes(saved) : null;
+    Path staged = root.resolve(Journal.STAGED).resolve(step.path());
+    byte[] after =
+        Files.isRegularFile(staged, LinkOption.NOFOLLOW_LINKS) ? Files.readAllBytes(staged) : null;
+    boolean ours =
+        step.after().equals(now)
+            || ProjectFile.startsWith(current, after)
+            || ProjectFile.startsWith(current, before);
+    if (before == null || !step.before().equals(StateFile.sha256(before)) || !ours) {
+      throw changedSince(root.resolve(step.path()));
+    }
+    ProjectFile.overwrite(root, before);
+    CrashPoint.reached();
+  }
+
+  /** The SHA-256 of the file at {@code path}, the project file read through the lock's channel. */
+  private static String hash(Path root, String path) throws IOException {
+    if (ProjectFile.is(path)) {
+      byte[] bytes = ProjectFile.read(root);
+      return bytes == null ? null : StateFile.sha256(bytes);
+    }
+    return hash(root.resolve(path));
   }
 
   private static ApionlyException changedSince(Path target) {
@@ -509,6 +606,9 @@ public final class ProjectWriter {
     for (Path dir = directory;
         dir != null && !dir.equals(root) && dir.startsWith(root);
         dir = dir.getParent()) {
+      if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+        continue; // emptied and removed for an earlier file of the same folder
+      }
       try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
         if (entries.iterator().hasNext()) {
           return;

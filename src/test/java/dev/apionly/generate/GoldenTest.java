@@ -55,7 +55,8 @@ class GoldenTest {
     Cli.Run run = generate(project);
     assertEquals(0, run.exitCode(), run.toString());
     Map<String, String> actual = new TreeMap<>(TestFiles.tree(project));
-    actual.keySet().removeAll(inputs.keySet());
+    // an input generate edits (sfdx-project.json, for its replacements) is compared as output
+    actual.entrySet().removeIf(e -> e.getValue().equals(inputs.get(e.getKey())));
 
     Path expectedDir = GOLDEN.resolve(name).resolve("expected");
     if (Boolean.getBoolean("recreate")) {
@@ -84,7 +85,7 @@ class GoldenTest {
     assertEquals(0, again.exitCode(), again.toString());
     assertTrue(again.out().contains("nothing changed"), again.toString());
     Map<String, String> after = new TreeMap<>(TestFiles.tree(project));
-    after.keySet().removeAll(inputs.keySet());
+    after.entrySet().removeIf(e -> e.getValue().equals(inputs.get(e.getKey())));
     assertEquals(actual, after);
     Cli.Run check =
         Cli.run(

@@ -104,6 +104,98 @@ class SalesforceCliTest {
     assertEquals(ours, members(converted.resolve("package.xml")));
   }
 
+  /**
+   * The sf CLI's own replacements, applied offline by {@code sf project convert source} with {@code
+   * SF_APPLY_REPLACEMENTS_ON_CONVERT}, deploy each environment's usernames: production's without
+   * {@code APIONLY_ENV}, the sandbox suffix for uat, a custom suffix for qa and the written
+   * username for ci, in the user access policy and the client-credentials run-as user, byte for
+   * byte the generated file with only the username changed, whatever it holds.
+   */
+  @Test
+  void replacementsDeployEachEnvironmentsUsernames(@TempDir Path project) throws Exception {
+    TestFiles.sfdxProject(project);
+    String production = "o'brien+$&1@acme.example.integration";
+    TestFiles.write(
+        project.resolve("specs/apionly.yaml"),
+        "environments:\n  uat:\n  qa: { usernameSuffix: .qa-1 }\n  ci:\n");
+    TestFiles.write(
+        project.resolve("specs/ledger.yaml"),
+        """
+        name: Ledger_Push
+        owner: finsys@acme.example
+        user:
+          username: "o'brien+$&1@acme.example.integration"
+          email: finsys@acme.example
+          environments:
+            ci: { username: ledger-ci@acme.example }
+        objects:
+          Invoice__c: { access: read }
+        oauth: { flow: client-credentials, scopes: api }
+        """);
+    Cli.Run run =
+        Cli.run("generate", project.resolve("specs").toString(), "--out", project.toString());
+    assertEquals(0, run.exitCode(), run.toString());
+    String policy = "useraccesspolicies/Ledger_Push.useraccesspolicy-meta.xml";
+    String runAs = "extlClntAppOauthPolicies/Ledger_Push_oauthPlcy.ecaOauthPlcy-meta.xml";
+    Map<String, String> expected =
+        Map.of(
+            "",
+            production,
+            "uat",
+            production + ".uat",
+            "qa",
+            production + ".qa-1",
+            "ci",
+            "ledger-ci@acme.example",
+            "staging",
+            production); // not an environment: production's, as without APIONLY_ENV
+    String escaped = xml(production);
+    for (Map.Entry<String, String> environment : expected.entrySet()) {
+      Path out = project.resolve("converted-" + environment.getKey());
+      sfWithEnvironment(
+          project,
+          environment.getKey(),
+          "project",
+          "convert",
+          "source",
+          "--source-dir",
+          "force-app",
+          "--output-dir",
+          out.toString(),
+          "--json");
+      for (String file : List.of(policy, runAs)) {
+        String source = TestFiles.read(project.resolve("force-app/main/default/" + file));
+        assertTrue(source.contains(escaped), source);
+        String deployed = TestFiles.read(out.resolve(file.replace("-meta.xml", "")));
+        assertEquals(
+            source.replace(escaped, xml(environment.getValue())),
+            deployed,
+            file + " with APIONLY_ENV=" + environment.getKey());
+      }
+    }
+  }
+
+  private static String xml(String text) {
+    return text.replace("&", "&amp;").replace("'", "&apos;");
+  }
+
+  private static void sfWithEnvironment(Path project, String environment, String... args)
+      throws IOException, InterruptedException {
+    List<String> command = new java.util.ArrayList<>(List.of(sf.toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder builder =
+        new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true);
+    builder.environment().put("SF_APPLY_REPLACEMENTS_ON_CONVERT", "true");
+    builder.environment().remove("APIONLY_ENV");
+    if (!environment.isEmpty()) {
+      builder.environment().put("APIONLY_ENV", environment);
+    }
+    Process process = builder.start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(process.waitFor(5, TimeUnit.MINUTES), "sf timed out");
+    assertEquals(0, process.exitValue(), "sf " + String.join(" ", args) + " failed:\n" + output);
+  }
+
   private static void sf(Path project, String... args) throws IOException, InterruptedException {
     List<String> command = new java.util.ArrayList<>(List.of(sf.toString()));
     command.addAll(List.of(args));

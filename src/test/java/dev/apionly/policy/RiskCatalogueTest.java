@@ -137,6 +137,7 @@ public class RiskCatalogueTest {
                 "Case.delete", new Ref("low", at),
                 "*.delete", new Ref("critical", at),
                 "Lead.create", new Ref("high", at)),
+            List.of(),
             List.of());
     RiskCatalogue catalogue = new RiskCatalogue(config);
     assertEquals(RiskLevel.MEDIUM, catalogue.level(permission("ViewSetup")));

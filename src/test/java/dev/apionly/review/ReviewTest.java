@@ -250,6 +250,32 @@ class ReviewTest {
   }
 
   @Test
+  void aChangedEnvironmentUsernameIsAChangeOfAccess(@TempDir Path before) {
+    TestFiles.copy(examples, before);
+    edit("apionly.yaml", "usernameSuffix: .qa", "usernameSuffix: .qa2");
+    edit(
+        "erp-order-sync.yaml",
+        "  email: erp-team@acme.example\n",
+        "  email: erp-team@acme.example\n  environments:\n"
+            + "    uat: { username: erp-uat@acme.example }\n");
+    Cli.Run run = review("--base", before.toString(), "--format", "json", examples.toString());
+    assertEquals(0, run.exitCode(), run.toString());
+    JsonNode erp = integration(json(run), "ERP_Order_Sync");
+    JsonNode qa = change(erp, "user", "username (qa)");
+    assertEquals("changed", qa.get("action").asText());
+    assertEquals("[\"erp-sync@acme.example.integration.qa\"]", qa.get("before").toString());
+    assertEquals("[\"erp-sync@acme.example.integration.qa2\"]", qa.get("after").toString());
+    assertEquals("high", qa.get("risk").asText());
+    assertTrue(qa.get("widens").asBoolean());
+    JsonNode uat = change(erp, "user", "username (uat)");
+    assertEquals("[\"erp-uat@acme.example\"]", uat.get("after").toString());
+    change(integration(json(run), "Billing_Engine"), "user", "username (qa)");
+
+    Cli.Run markdown = review("--base", before.toString(), examples.toString());
+    assertTrue(markdown.out().contains("username (qa)"), markdown.out());
+  }
+
+  @Test
   void aBaseThatIsNeitherADirectoryNorARevisionIsBadInput() {
     Cli.Run run = review("--base", "no-such-branch", examples.toString());
     assertEquals(2, run.exitCode(), run.toString());

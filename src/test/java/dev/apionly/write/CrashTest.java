@@ -50,6 +50,10 @@ class CrashTest {
     assertEquals(0, run.exitCode(), run.toString());
     oldState = Projects.state(before);
     newState = Projects.state(after);
+    // the examples have environments: the run also edits apionly's entries in sfdx-project.json
+    assertFalse(
+        oldState.get("sfdx-project.json").equals(newState.get("sfdx-project.json")),
+        "the crashing run should edit sfdx-project.json");
   }
 
   private static void replaceSpecs(Path project) throws IOException {

@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
 /**
  * The write phase of {@code generate} alone, in its own process, for crash tests: writes into the
  * project in the first argument the generated files of the project in the second (as listed in its
- * state file), under the lock, after recovering any interrupted run. Starts faster than the whole
- * command, so a test can stop it at every one of its file operations.
+ * state file) and its {@code sfdx-project.json}, under the lock, after recovering any interrupted
+ * run. Starts faster than the whole command, so a test can stop it at every one of its file
+ * operations.
  */
 public final class WriterProcess {
 
@@ -34,7 +35,14 @@ public final class WriterProcess {
     try (ProjectLock lock = ProjectLock.acquire(root)) {
       ProjectWriter.recover(root, owned);
       Map<String, StateFile.Entry> previous = StateFile.read(root, owned);
-      ProjectWriter.apply(ProjectWriter.plan(root, previous, desired));
+      // sfdx-project.json as generate edits it (apionly's replacement entries), when it differs
+      List<EditedFile> edits = new ArrayList<>();
+      byte[] project = ProjectFile.read(root);
+      byte[] wanted = Files.readAllBytes(source.resolve(EditedFile.PROJECT_FILE));
+      if (!java.util.Arrays.equals(project, wanted)) {
+        edits.add(new EditedFile(EditedFile.PROJECT_FILE, project, wanted));
+      }
+      ProjectWriter.apply(ProjectWriter.plan(root, previous, desired, edits));
     }
   }
 }
