@@ -569,10 +569,4 @@ public final class SpecParser {
         ? "character " + (index + 1)
         : "column " + at.column();
   }
-
-  private static List<Ref> concat(List<Ref> a, List<Ref> b) {
-    List<Ref> all = new ArrayList<>(a);
-    all.addAll(b);
-    return all;
-  }
 }
