@@ -216,14 +216,8 @@ public final class Linter {
     }
     mutes(spec, integration, byName);
     includes(spec, catalogue, byName);
-    for (Diagnostic diagnostic : OAuthScopeRule.check(spec)) {
-      Rule rule =
-          diagnostic.message().endsWith("[" + OAuthScopeRule.FULL_SCOPE + "]")
-              ? Rule.OAUTH_FULL_SCOPE
-              : Rule.OAUTH_REFRESH_TOKEN_CLIENT_CREDENTIALS;
-      String message = diagnostic.message();
-      message = message.substring(0, message.lastIndexOf(" ["));
-      add(rule, diagnostic.location(), message);
+    for (Finding finding : OAuthScopeRule.check(spec)) {
+      add(finding.rule(), finding.location(), finding.message());
     }
   }
 
