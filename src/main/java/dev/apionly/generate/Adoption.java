@@ -99,9 +99,7 @@ final class Adoption {
         continue;
       }
       adopted.put(
-          file.path(),
-          new StateFile.Entry(
-              file.path(), file.integration(), file.spec(), StateFile.sha256(current)));
+          file.path(), new StateFile.Entry(file.path(), file.owner(), StateFile.sha256(current)));
       notes.add(
           Diagnostic.note(
                   where,

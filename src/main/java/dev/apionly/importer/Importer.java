@@ -340,7 +340,7 @@ public final class Importer {
       if (reference.equalsIgnoreCase(name)) {
         continue; // the group of an integration holds its own set already
       }
-      String problem = Names.referenceProblem(reference, (char) 0);
+      String problem = Names.referenceProblem(reference, Names.Reference.SINGLE);
       if (problem != null) {
         diagnostics.error(
             Location.of(file), "permission set '" + reference + "' in the group " + problem);

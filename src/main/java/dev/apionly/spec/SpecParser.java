@@ -98,8 +98,11 @@ public final class SpecParser {
         entry(map, "objects").map(e -> objects(e.value(), "'objects'", false)).orElse(List.of());
     Map<AccessList, List<Ref>> lists = new EnumMap<>(AccessList.class);
     for (AccessList kind : AccessList.values()) {
-      char separator = kind == AccessList.EXTERNAL_CREDENTIAL_PRINCIPALS ? '-' : 0;
-      lists.put(kind, references(map, kind.specKey(), kind.noun(), separator));
+      Names.Reference shape =
+          kind == AccessList.EXTERNAL_CREDENTIAL_PRINCIPALS
+              ? Names.Reference.JOINED
+              : Names.Reference.SINGLE;
+      lists.put(kind, references(map, kind.specKey(), kind.noun(), shape));
     }
     List<UserPermissionSpec> permissions =
         entry(map, "userPermissions")
@@ -107,7 +110,7 @@ public final class SpecParser {
             .orElse(List.of());
     rejectDuplicates(
         permissions.stream().map(UserPermissionSpec::name).toList(), "user permission");
-    List<Ref> include = references(map, "include", "permission set", (char) 0);
+    List<Ref> include = references(map, "include", "permission set", Names.Reference.SINGLE);
     MuteSpec mute = entry(map, "mute").map(this::mute).orElse(null);
     OAuthSpec oauth = entry(map, "oauth").map(e -> oauth(e, user)).orElse(null);
     return Optional.of(
@@ -217,7 +220,7 @@ public final class SpecParser {
       if (foreignCharacter(object, "object")) {
         continue;
       }
-      String problem = Names.referenceProblem(object.value(), (char) 0);
+      String problem = Names.referenceProblem(object.value(), Names.Reference.SINGLE);
       if (problem != null) {
         bind.error(
             object.location(), "object '" + Texts.abbreviate(object.value()) + "' " + problem);
@@ -269,8 +272,8 @@ public final class SpecParser {
     if (fields != null) {
       Optional<MapNode> fieldMap = bind.map(fields.value(), "'fields' of " + what, FIELDS);
       if (fieldMap.isPresent()) {
-        readFields = references(fieldMap.get(), "read", "field", (char) 0);
-        editFields = references(fieldMap.get(), "edit", "field", (char) 0);
+        readFields = references(fieldMap.get(), "read", "field", Names.Reference.SINGLE);
+        editFields = references(fieldMap.get(), "edit", "field", Names.Reference.SINGLE);
         Set<String> edited = new HashSet<>();
         editFields.forEach(e -> edited.add(Names.fold(e.value())));
         for (Ref field : readFields) {
@@ -285,7 +288,7 @@ public final class SpecParser {
       }
     }
     List<Ref> recordTypes =
-        muting ? List.of() : references(map, "recordTypes", "record type", (char) 0);
+        muting ? List.of() : references(map, "recordTypes", "record type", Names.Reference.SINGLE);
     Ref justification =
         muting
             ? null
@@ -466,7 +469,7 @@ public final class SpecParser {
   }
 
   /** A list of references to Salesforce components, each name checked, duplicates reported. */
-  private List<Ref> references(MapNode map, String key, String noun, char separator) {
+  private List<Ref> references(MapNode map, String key, String noun, Names.Reference shape) {
     List<Ref> out = new ArrayList<>();
     for (Ref ref : bind.texts(map, key)) {
       if (foreignCharacter(ref, noun)) {
@@ -475,7 +478,7 @@ public final class SpecParser {
       String problem =
           noun.equals("field") && ref.value().contains(".")
               ? "has a dot; write the field name without its object (the object is the key above)"
-              : Names.referenceProblem(ref.value(), separator);
+              : Names.referenceProblem(ref.value(), shape);
       if (problem != null) {
         bind.error(ref.location(), noun + " '" + Texts.abbreviate(ref.value()) + "' " + problem);
       } else {
