@@ -34,8 +34,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The check stage: every grant of every spec against its risk level and the org's policy (DESIGN
- * section 5), plus the warnings a reviewer wants. Findings point at the spec key that caused them.
+ * The check stage: every grant of every spec against its risk level and the org's policy
+ * (docs/design.md, "Risk and policy"), plus the warnings a reviewer wants. Findings point at the
+ * spec key that caused them.
  */
 public final class Linter {
 

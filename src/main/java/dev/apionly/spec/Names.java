@@ -1,16 +1,23 @@
 package dev.apionly.spec;
 
+import dev.apionly.model.Salesforce;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** Salesforce's naming rules (DESIGN section 4), for the names apionly creates and refers to. */
+/**
+ * Salesforce's naming rules (docs/design.md, "Salesforce facts"), for the names apionly creates and
+ * refers to.
+ */
 public final class Names {
 
   /** Longest API name apionly creates: the integration name. */
   public static final int MAX_NAME = 80;
 
+  /** Longest label of a permission set, group or app. */
   public static final int MAX_LABEL = 80;
+
+  /** Longest description of a permission set or group. */
   public static final int MAX_DESCRIPTION = 255;
 
   /** Longest reference accepted: namespace, 40-character name and suffix, with room to spare. */
@@ -146,7 +153,7 @@ public final class Names {
 
   /** True when {@code text} has the shape of an email address (also used for usernames). */
   public static boolean looksLikeEmail(String text) {
-    return text.length() <= 80 && EMAIL.matcher(text).matches();
+    return text.length() <= Salesforce.MAX_USERNAME && EMAIL.matcher(text).matches();
   }
 
   /**

@@ -9,6 +9,7 @@ import dev.apionly.model.OAuthFlow;
 import dev.apionly.model.OAuthScope;
 import dev.apionly.model.ObjectAccess;
 import dev.apionly.model.ObjectVerb;
+import dev.apionly.model.Salesforce;
 import dev.apionly.model.UserPermissions;
 import dev.apionly.spec.YamlNode.Entry;
 import dev.apionly.spec.YamlNode.MapNode;
@@ -175,23 +176,28 @@ public final class SpecParser {
       return null;
     }
     MapNode map = mapped.get();
-    Ref username = checkedText(bind.optionalText(map, "username"), "username", 80, false);
+    Ref username =
+        checkedText(bind.optionalText(map, "username"), "username", Salesforce.MAX_USERNAME, false);
     if (username != null && !Names.looksLikeEmail(username.value())) {
       bind.error(
           username.location(),
           "username '"
               + Texts.abbreviate(username.value())
-              + "' is not in the form of an email address (at most 80 characters); Salesforce"
+              + "' is not in the form of an email address (at most "
+              + Salesforce.MAX_USERNAME
+              + " characters); Salesforce"
               + " usernames look like erp-sync@acme.example.integration");
     }
-    Ref email = checkedText(bind.optionalText(map, "email"), "email", 80, false);
+    Ref email = checkedText(bind.optionalText(map, "email"), "email", Salesforce.MAX_EMAIL, false);
     if (email != null && !Names.looksLikeEmail(email.value())) {
       bind.error(
           email.location(),
           "email '" + Texts.abbreviate(email.value()) + "' is not a valid email address");
     }
-    Ref lastName = checkedText(bind.optionalText(map, "lastName"), "lastName", 80, false);
-    Ref alias = checkedText(bind.optionalText(map, "alias"), "alias", 8, false);
+    Ref lastName =
+        checkedText(
+            bind.optionalText(map, "lastName"), "lastName", Salesforce.MAX_LAST_NAME, false);
+    Ref alias = checkedText(bind.optionalText(map, "alias"), "alias", Salesforce.MAX_ALIAS, false);
     Ref timeZone = bind.optionalText(map, "timeZone");
     Ref locale = bind.optionalText(map, "locale");
     Ref language = bind.optionalText(map, "language");
