@@ -44,7 +44,7 @@ import picocli.CommandLine.Spec;
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:written", "2:bad input (a spec, a log file, the user map, a flag)"})
-final class UsageCommand implements Callable<Integer> {
+final class UsageCommand implements Callable<Integer>, WritesFiles {
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -94,6 +94,12 @@ final class UsageCommand implements Callable<Integer> {
       description =
           "Write a tightened copy of each spec with unused grants into DIR; never over a file.")
   Path suggest;
+
+  /** Without --out or --suggest everything goes to standard output: nothing to write. */
+  @Override
+  public boolean writesFiles() {
+    return out != null || suggest != null;
+  }
 
   @Override
   public Integer call() {
