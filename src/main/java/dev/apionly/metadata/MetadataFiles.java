@@ -10,6 +10,7 @@ import dev.apionly.metadata.xml.PermissionSetGroupXml;
 import dev.apionly.metadata.xml.PermissionSetXml;
 import dev.apionly.metadata.xml.UserAccessPolicyXml;
 import dev.apionly.model.PermissionSet;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -176,9 +177,7 @@ public final class MetadataFiles {
       PackageXml xml = MetadataXml.parse(bytes, MetadataRoot.PACKAGE);
       Map<String, List<String>> members = new LinkedHashMap<>();
       for (PackageTypeMembersXml types : xml.getTypes()) {
-        members
-            .computeIfAbsent(types.getName(), t -> new java.util.ArrayList<>())
-            .addAll(types.getMembers());
+        members.computeIfAbsent(types.getName(), t -> new ArrayList<>()).addAll(types.getMembers());
       }
       return new Manifest(members);
     }
