@@ -1,6 +1,5 @@
 package dev.apionly.cli;
 
-import dev.apionly.diagnostic.ExitCode;
 import dev.apionly.metadata.MetadataXml;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -141,10 +140,5 @@ public final class Main implements Runnable {
     PrintWriter err = new PrintWriter(System.err, false, StandardCharsets.UTF_8);
     int code = run(out, err, Colour.ansi(System.getenv(), System.console() != null), args);
     System.exit(code);
-  }
-
-  /** The exit code for success, for commands that return normally. */
-  static int ok() {
-    return ExitCode.OK;
   }
 }

@@ -95,6 +95,7 @@ final class UsageCommand implements Callable<Integer>, WritesFiles {
           "Write a tightened copy of each spec with unused grants into DIR; never over a file.")
   Path suggest;
 
+  /** Without --out or --suggest everything goes to standard output: nothing to write. */
   @Override
   public boolean writesFiles() {
     return out != null || suggest != null;

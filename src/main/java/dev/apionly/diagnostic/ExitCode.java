@@ -1,6 +1,6 @@
 package dev.apionly.diagnostic;
 
-/** The process exit codes every command shares (DESIGN section 6). */
+/** The process exit codes every command shares (docs/design.md, "Exit codes"). */
 public final class ExitCode {
 
   /** Success: nothing wrong, nothing out of date. */

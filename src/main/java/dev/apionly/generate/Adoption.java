@@ -3,10 +3,9 @@ package dev.apionly.generate;
 import dev.apionly.diagnostic.Diagnostic;
 import dev.apionly.diagnostic.Diagnostics;
 import dev.apionly.diagnostic.Location;
-import dev.apionly.importer.Unexpressed;
 import dev.apionly.metadata.MetadataException;
-import dev.apionly.metadata.MetadataRoot;
 import dev.apionly.metadata.MetadataXml;
+import dev.apionly.metadata.Unexpressed;
 import dev.apionly.model.Grant;
 import dev.apionly.model.Grants;
 import dev.apionly.model.PermissionSetGroup;
@@ -100,9 +99,7 @@ final class Adoption {
         continue;
       }
       adopted.put(
-          file.path(),
-          new StateFile.Entry(
-              file.path(), file.integration(), file.spec(), StateFile.sha256(current)));
+          file.path(), new StateFile.Entry(file.path(), file.owner(), StateFile.sha256(current)));
       notes.add(
           Diagnostic.note(
                   where,
@@ -122,17 +119,10 @@ final class Adoption {
   /** What the file holds that the canonical form, written from the spec, will not. */
   private static List<String> dropped(ComponentType.Component component, byte[] existing)
       throws MetadataException {
-    String text = new String(existing, java.nio.charset.StandardCharsets.UTF_8);
     return switch (component.type()) {
-      case PERMISSION_SET ->
-          Unexpressed.of(
-              MetadataXml.parse(existing, MetadataRoot.PERMISSION_SET),
-              MetadataXml.unread(text, MetadataRoot.PERMISSION_SET));
+      case PERMISSION_SET -> Unexpressed.ofPermissionSet(existing);
       case PERMISSION_SET_GROUP ->
-          Unexpressed.of(
-                  MetadataXml.parse(existing, MetadataRoot.PERMISSION_SET_GROUP),
-                  MetadataXml.unread(text, MetadataRoot.PERMISSION_SET_GROUP))
-              .stream()
+          Unexpressed.ofGroup(existing).stream()
               // a muting set of the group is compared as a member, not dropped
               .filter(line -> !line.startsWith("mutingPermissionSets "))
               .toList();
@@ -157,26 +147,16 @@ final class Adoption {
     return switch (component.type()) {
       case PERMISSION_SET ->
           grants(
-              Grants.of(
-                  MetadataXml.toModel(
-                      name, MetadataXml.parse(existing, MetadataRoot.PERMISSION_SET))),
-              Grants.of(
-                  MetadataXml.toModel(
-                      name, MetadataXml.parse(rendered, MetadataRoot.PERMISSION_SET))));
+              Grants.of(MetadataXml.permissionSet(name, existing)),
+              Grants.of(MetadataXml.permissionSet(name, rendered)));
       case MUTING_PERMISSION_SET ->
           grants(
-              Grants.of(
-                  MetadataXml.toMutingModel(
-                      name, MetadataXml.parse(existing, MetadataRoot.MUTING_PERMISSION_SET))),
-              Grants.of(
-                  MetadataXml.toMutingModel(
-                      name, MetadataXml.parse(rendered, MetadataRoot.MUTING_PERMISSION_SET))));
+              Grants.of(MetadataXml.mutingPermissionSet(name, existing)),
+              Grants.of(MetadataXml.mutingPermissionSet(name, rendered)));
       case PERMISSION_SET_GROUP ->
           members(
-              MetadataXml.toModel(
-                  name, MetadataXml.parse(existing, MetadataRoot.PERMISSION_SET_GROUP)),
-              MetadataXml.toModel(
-                  name, MetadataXml.parse(rendered, MetadataRoot.PERMISSION_SET_GROUP)));
+              MetadataXml.permissionSetGroup(name, existing),
+              MetadataXml.permissionSetGroup(name, rendered));
       default -> Optional.of("apionly takes over only permission sets, muting sets and groups");
     };
   }

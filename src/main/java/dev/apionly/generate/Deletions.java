@@ -1,10 +1,7 @@
 package dev.apionly.generate;
 
 import dev.apionly.metadata.MetadataException;
-import dev.apionly.metadata.MetadataRoot;
-import dev.apionly.metadata.MetadataXml;
-import dev.apionly.metadata.xml.PackageTypeMembersXml;
-import dev.apionly.metadata.xml.PackageXml;
+import dev.apionly.metadata.MetadataFiles.Manifest;
 import dev.apionly.render.ComponentType;
 import dev.apionly.write.StateFile;
 import java.io.IOException;
@@ -72,13 +69,14 @@ final class Deletions {
       if (!StateFile.sha256(bytes).equals(entry.sha256())) {
         return Optional.empty();
       }
-      PackageXml manifest = MetadataXml.parse(bytes, MetadataRoot.PACKAGE);
       SortedSet<ComponentType.Component> out = new TreeSet<>();
-      for (PackageTypeMembersXml types : manifest.getTypes()) {
-        Optional<ComponentType> type = ComponentType.ofTypeName(types.getName());
-        type.ifPresent(
-            t -> types.getMembers().forEach(m -> out.add(new ComponentType.Component(t, m))));
-      }
+      Manifest.read(bytes)
+          .members()
+          .forEach(
+              (name, members) ->
+                  ComponentType.ofTypeName(name)
+                      .ifPresent(
+                          t -> members.forEach(m -> out.add(new ComponentType.Component(t, m)))));
       return Optional.of(out);
     } catch (MetadataException e) {
       return Optional.empty();

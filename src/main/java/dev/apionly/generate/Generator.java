@@ -28,6 +28,7 @@ import dev.apionly.validate.ProjectSource;
 import dev.apionly.validate.SourceCheck;
 import dev.apionly.write.EditedFile;
 import dev.apionly.write.OutputFile;
+import dev.apionly.write.Owner;
 import dev.apionly.write.Plan;
 import dev.apionly.write.ProjectFile;
 import dev.apionly.write.ProjectLock;
@@ -45,6 +46,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.concurrent.CompletableFuture;
@@ -190,8 +192,7 @@ public final class Generator {
                               file ->
                                   new OutputFile(
                                       file.path(),
-                                      integration.name(),
-                                      integration.specFile(),
+                                      new Owner(integration.name(), integration.specFile()),
                                       file.bytes()));
                     })
                 .toList());
@@ -227,7 +228,7 @@ public final class Generator {
     } catch (TemplateException e) {
       throw templateError(request.templates(), e);
     }
-    desired.add(new OutputFile(manifest.path(), "-", "-", manifest.bytes()));
+    desired.add(OutputFile.shared(manifest.path(), manifest.bytes()));
     SortedSet<ComponentType.Component> deletions =
         Deletions.pending(
             project.root(),
@@ -243,7 +244,7 @@ public final class Generator {
       } catch (TemplateException e) {
         throw templateError(request.templates(), e);
       }
-      desired.add(new OutputFile(destructive.path(), "-", "-", destructive.bytes()));
+      desired.add(OutputFile.shared(destructive.path(), destructive.bytes()));
     }
     Diagnostics refused = new Diagnostics();
     Map<String, StateFile.Entry> owned = new HashMap<>(previous);
@@ -459,10 +460,11 @@ public final class Generator {
     List<Path> scanned = inputs.stream().map(p -> p.toAbsolutePath().normalize()).toList();
     List<OutputFile> out = new ArrayList<>();
     for (StateFile.Entry entry : previous.values()) {
-      if (entry.integration().equals("-") || loadedNames.contains(entry.integration())) {
+      Optional<Owner> owner = entry.owner();
+      if (owner.isEmpty() || loadedNames.contains(owner.get().integration())) {
         continue;
       }
-      Path spec = root.resolve(entry.spec()).normalize();
+      Path spec = root.resolve(owner.get().spec()).normalize();
       boolean inScope = loadedFiles.contains(spec) || scanned.stream().anyMatch(spec::startsWith);
       if (inScope || !Files.isRegularFile(spec)) {
         continue; // the spec is gone or now defines something else: its files go
@@ -472,9 +474,7 @@ public final class Generator {
         // an edited file is not kept: the plan then reports the edit instead of adopting it
         byte[] bytes = Files.isRegularFile(file) ? Files.readAllBytes(file) : null;
         if (bytes != null && StateFile.sha256(bytes).equals(entry.sha256())) {
-          out.add(
-              new OutputFile(
-                  entry.path(), entry.integration(), entry.spec(), bytes, entry.sha256()));
+          out.add(new OutputFile(entry.path(), owner, bytes, entry.sha256()));
         }
       } catch (IOException e) {
         throw new UncheckedIOException(e);

@@ -3,14 +3,14 @@ package dev.apionly.generate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.apionly.metadata.MetadataException;
-import dev.apionly.metadata.MetadataRoot;
+import dev.apionly.metadata.MetadataFiles.ExternalClientAppFile;
+import dev.apionly.metadata.MetadataFiles.GlobalOAuthSettingsFile;
+import dev.apionly.metadata.MetadataFiles.Manifest;
+import dev.apionly.metadata.MetadataFiles.OAuthPoliciesFile;
+import dev.apionly.metadata.MetadataFiles.OAuthSettingsFile;
+import dev.apionly.metadata.MetadataFiles.UserAccessPolicyFile;
 import dev.apionly.metadata.MetadataSchema;
 import dev.apionly.metadata.MetadataXml;
-import dev.apionly.metadata.xml.ExternalClientApplicationXml;
-import dev.apionly.metadata.xml.ExtlClntAppGlobalOauthSettingsXml;
-import dev.apionly.metadata.xml.ExtlClntAppOauthConfigurablePoliciesXml;
-import dev.apionly.metadata.xml.ExtlClntAppOauthSettingsXml;
-import dev.apionly.metadata.xml.UserAccessPolicyXml;
 import dev.apionly.model.Integration;
 import dev.apionly.model.IntegrationUser;
 import dev.apionly.model.OAuthClient;
@@ -81,9 +81,7 @@ final class Verifier {
     if (component.isPresent()) {
       switch (component.get().type()) {
         case PERMISSION_SET -> {
-          PermissionSet parsed =
-              MetadataXml.toModel(
-                  integration.name(), MetadataXml.parse(file.bytes(), MetadataRoot.PERMISSION_SET));
+          PermissionSet parsed = MetadataXml.permissionSet(integration.name(), file.bytes());
           compare(
               file,
               "grants",
@@ -100,114 +98,74 @@ final class Verifier {
         }
         case MUTING_PERMISSION_SET -> {
           PermissionSet expected = integration.muting().orElseThrow();
-          PermissionSet parsed =
-              MetadataXml.toMutingModel(
-                  expected.name(),
-                  MetadataXml.parse(file.bytes(), MetadataRoot.MUTING_PERMISSION_SET));
+          PermissionSet parsed = MetadataXml.mutingPermissionSet(expected.name(), file.bytes());
           compare(file, "muted grants", expected.grantsOnly(), parsed.grantsOnly(), problems);
         }
         case PERMISSION_SET_GROUP -> {
           PermissionSetGroup parsed =
-              MetadataXml.toModel(
-                  integration.name(),
-                  MetadataXml.parse(file.bytes(), MetadataRoot.PERMISSION_SET_GROUP));
+              MetadataXml.permissionSetGroup(integration.name(), file.bytes());
           compare(file, "group", integration.group(), parsed, problems);
         }
         case USER_ACCESS_POLICY -> {
-          UserAccessPolicyXml parsed =
-              MetadataXml.parse(file.bytes(), MetadataRoot.USER_ACCESS_POLICY);
-          compare(file, "policy grants", expectedGrants(integration), grants(parsed), problems);
+          UserAccessPolicyFile parsed = UserAccessPolicyFile.read(file.bytes());
+          compare(file, "policy grants", expectedGrants(integration), parsed.actions(), problems);
           IntegrationUser user = integration.user().orElseThrow();
-          Set<String> filters = new TreeSet<>();
-          parsed
-              .getUserAccessPolicyFilters()
-              .forEach(
-                  f ->
-                      filters.add(
-                          f.getType()
-                              + ":"
-                              + f.getColumnName()
-                              + ":"
-                              + f.getValue()
-                              + ":"
-                              + f.getTarget()));
-          if (filters.stream().noneMatch(f -> f.contains(user.username()))) {
+          if (parsed.filters().stream().noneMatch(f -> f.contains(user.username()))) {
             problems.add(file.path() + ": policy does not select the user " + user.username());
           }
         }
         case EXTERNAL_CLIENT_APP -> {
-          ExternalClientApplicationXml parsed =
-              MetadataXml.parse(file.bytes(), MetadataRoot.EXTERNAL_CLIENT_APPLICATION);
-          compare(file, "label", client(integration).label(), strip(parsed.getLabel()), problems);
+          ExternalClientAppFile parsed = ExternalClientAppFile.read(file.bytes());
+          compare(file, "label", client(integration).label(), strip(parsed.label()), problems);
         }
         case ECA_OAUTH_SETTINGS -> {
           OAuthClient client = client(integration);
-          ExtlClntAppOauthSettingsXml parsed =
-              MetadataXml.parse(file.bytes(), MetadataRoot.ECA_OAUTH_SETTINGS);
-          compare(
-              file, "app", client.name(), strip(parsed.getExternalClientApplication()), problems);
+          OAuthSettingsFile parsed = OAuthSettingsFile.read(file.bytes());
+          compare(file, "app", client.name(), strip(parsed.app()), problems);
           compare(file, "scopes", client.scopes(), scopes(parsed, file, problems), problems);
         }
         case ECA_GLOBAL_OAUTH_SETTINGS -> {
           OAuthClient client = client(integration);
-          ExtlClntAppGlobalOauthSettingsXml parsed =
-              MetadataXml.parse(file.bytes(), MetadataRoot.ECA_GLOBAL_OAUTH_SETTINGS);
-          if (parsed.getConsumerKey() != null || parsed.getConsumerSecret() != null) {
+          GlobalOAuthSettingsFile parsed = GlobalOAuthSettingsFile.read(file.bytes());
+          if (parsed.holdsSecret()) {
             problems.add(
                 file.path() + ": holds a consumer key or secret, which apionly never writes");
           }
-          compare(
-              file, "app", client.name(), strip(parsed.getExternalClientApplication()), problems);
-          compare(
-              file, "certificate", client.certificate(), strip(parsed.getCertificate()), problems);
+          compare(file, "app", client.name(), strip(parsed.app()), problems);
+          compare(file, "certificate", client.certificate(), strip(parsed.certificate()), problems);
           compare(
               file,
               "client credentials flow",
               client.clientCredentials(),
-              Boolean.TRUE.equals(parsed.isIsClientCredentialsFlowEnabled()),
+              parsed.clientCredentials(),
               problems);
-          for (Boolean other :
-              new Boolean[] {
-                parsed.isIsCodeCredFlowEnabled(),
-                parsed.isIsDeviceFlowEnabled(),
-                parsed.isIsTokenExchangeEnabled()
-              }) {
-            if (Boolean.TRUE.equals(other)) {
-              problems.add(file.path() + ": enables a flow the spec does not ask for");
-            }
+          if (parsed.otherFlow()) {
+            problems.add(file.path() + ": enables a flow the spec does not ask for");
           }
         }
         case ECA_OAUTH_POLICIES -> {
           OAuthClient client = client(integration);
-          ExtlClntAppOauthConfigurablePoliciesXml parsed =
-              MetadataXml.parse(file.bytes(), MetadataRoot.ECA_OAUTH_POLICIES);
-          compare(
-              file, "app", client.name(), strip(parsed.getExternalClientApplication()), problems);
+          OAuthPoliciesFile parsed = OAuthPoliciesFile.read(file.bytes());
+          compare(file, "app", client.name(), strip(parsed.app()), problems);
           compare(
               file,
               "permitted users",
               "AdminApprovedPreAuthorized",
-              strip(parsed.getPermittedUsersPolicyType()),
+              strip(parsed.permittedUsers()),
               problems);
           compare(
               file,
               "pre-authorised permission sets",
               client.permissionSet(),
-              strip(parsed.getCommaSeparatedPermissionSet()),
+              strip(parsed.permissionSets()),
               problems);
-          compare(
-              file, "pre-authorised profiles", null, parsed.getCommaSeparatedProfile(), problems);
-          compare(
-              file,
-              "run-as user",
-              client.runAsUser(),
-              strip(parsed.getClientCredentialsFlowUser()),
-              problems);
+          compare(file, "pre-authorised profiles", null, parsed.profiles(), problems);
+          compare(file, "run-as user", client.runAsUser(), strip(parsed.runAsUser()), problems);
           compare(
               file,
               "client credentials flow",
               client.clientCredentials(),
-              Boolean.TRUE.equals(parsed.isIsClientCredentialsFlowEnabled()),
+              parsed.clientCredentials(),
               problems);
         }
       }
@@ -218,7 +176,7 @@ final class Verifier {
       compare(
           file, "profileName", user.profileName(), json.path("profileName").asText(null), problems);
     } else if (file.path().endsWith("package.xml")) {
-      MetadataXml.parse(file.bytes(), MetadataRoot.PACKAGE);
+      Manifest.read(file.bytes());
     }
   }
 
@@ -227,10 +185,9 @@ final class Verifier {
   }
 
   private static List<OAuthScope> scopes(
-      ExtlClntAppOauthSettingsXml parsed, RenderedFile file, List<String> problems) {
+      OAuthSettingsFile parsed, RenderedFile file, List<String> problems) {
     List<OAuthScope> scopes = new ArrayList<>();
-    String tokens =
-        parsed.getCommaSeparatedOauthScopes() == null ? "" : parsed.getCommaSeparatedOauthScopes();
+    String tokens = parsed.scopes() == null ? "" : parsed.scopes();
     for (String token : tokens.split(",")) {
       if (token.isBlank()) {
         continue;
@@ -253,14 +210,6 @@ final class Verifier {
         List.of(
             "Grant PermissionSetLicense " + Salesforce.API_INTEGRATION_PSL,
             "Grant PermissionSetGroup " + integration.group().name()));
-  }
-
-  private static Set<String> grants(UserAccessPolicyXml policy) {
-    Set<String> out = new TreeSet<>();
-    policy
-        .getUserAccessPolicyActions()
-        .forEach(a -> out.add(a.getAction() + " " + a.getType() + " " + a.getTarget()));
-    return out;
   }
 
   private static void compare(

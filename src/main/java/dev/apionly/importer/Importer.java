@@ -7,11 +7,9 @@ import dev.apionly.diagnostic.ExitCode;
 import dev.apionly.diagnostic.Location;
 import dev.apionly.diagnostic.Paths;
 import dev.apionly.metadata.MetadataException;
-import dev.apionly.metadata.MetadataRoot;
-import dev.apionly.metadata.MetadataXml;
-import dev.apionly.metadata.UnknownElement;
-import dev.apionly.metadata.xml.PermissionSetGroupXml;
-import dev.apionly.metadata.xml.PermissionSetXml;
+import dev.apionly.metadata.MetadataFiles.PermissionSetFile;
+import dev.apionly.metadata.MetadataFiles.PermissionSetGroupFile;
+import dev.apionly.metadata.Unexpressed;
 import dev.apionly.model.Grant;
 import dev.apionly.model.Grants;
 import dev.apionly.model.Integration;
@@ -266,16 +264,8 @@ public final class Importer {
     try {
       return Optional.of(
           kind == Kind.GROUP
-              ? group(
-                  file,
-                  name,
-                  MetadataXml.parse(text, MetadataRoot.PERMISSION_SET_GROUP),
-                  MetadataXml.unread(text, MetadataRoot.PERMISSION_SET_GROUP))
-              : permissionSet(
-                  file,
-                  name,
-                  MetadataXml.parse(text, MetadataRoot.PERMISSION_SET),
-                  MetadataXml.unread(text, MetadataRoot.PERMISSION_SET)));
+              ? group(file, name, PermissionSetGroupFile.read(text))
+              : permissionSet(file, name, PermissionSetFile.read(name, text)));
     } catch (MetadataException e) {
       diagnostics.error(
           new Location(file, e.line(), e.column()),
@@ -287,10 +277,9 @@ public final class Importer {
     }
   }
 
-  private ImportedSpec permissionSet(
-      Path file, String name, PermissionSetXml xml, List<UnknownElement> unread) {
-    PermissionSet grants = MetadataXml.toModel(name, xml);
-    List<String> notImported = Unexpressed.of(xml, unread);
+  private ImportedSpec permissionSet(Path file, String name, PermissionSetFile xml) {
+    PermissionSet grants = xml.grants();
+    List<String> notImported = xml.unexpressed();
     SortedSet<String> uiOnly = new TreeSet<>(Unexpressed.uiOnly(grants.userPermissions()));
     SortedSet<Grant> risky = new TreeSet<>();
     for (Grant grant : Grants.of(grants)) {
@@ -299,7 +288,7 @@ public final class Importer {
       }
     }
     Location whole = Location.of(file);
-    String license = xml.getLicense() == null ? "" : xml.getLicense().strip();
+    String license = xml.license() == null ? "" : xml.license().strip();
     if (!Salesforce.API_INTEGRATION_PSL.equals(license)) {
       diagnostics.warning(
           whole,
@@ -334,8 +323,8 @@ public final class Importer {
         file,
         false,
         name,
-        label(xml.getLabel(), whole),
-        description(xml.getDescription(), whole),
+        label(xml.label(), whole),
+        description(xml.description(), whole),
         grants,
         List.of(),
         notImported,
@@ -344,15 +333,14 @@ public final class Importer {
         justification(file));
   }
 
-  private ImportedSpec group(
-      Path file, String name, PermissionSetGroupXml xml, List<UnknownElement> unread) {
+  private ImportedSpec group(Path file, String name, PermissionSetGroupFile xml) {
     List<String> include = new ArrayList<>();
-    for (String set : xml.getPermissionSets()) {
+    for (String set : xml.permissionSets()) {
       String reference = set.strip();
       if (reference.equalsIgnoreCase(name)) {
         continue; // the group of an integration holds its own set already
       }
-      String problem = Names.referenceProblem(reference, (char) 0);
+      String problem = Names.referenceProblem(reference, Names.Reference.SINGLE);
       if (problem != null) {
         diagnostics.error(
             Location.of(file), "permission set '" + reference + "' in the group " + problem);
@@ -360,7 +348,7 @@ public final class Importer {
         include.add(reference);
       }
     }
-    List<String> notImported = Unexpressed.of(xml, unread);
+    List<String> notImported = xml.unexpressed();
     notImportedWarning(Location.of(file), name, notImported);
     PermissionSet none =
         new PermissionSet(
@@ -370,8 +358,8 @@ public final class Importer {
         file,
         true,
         name,
-        label(xml.getLabel(), Location.of(file)),
-        description(xml.getDescription(), Location.of(file)),
+        label(xml.label(), Location.of(file)),
+        description(xml.description(), Location.of(file)),
         none,
         include,
         notImported,

@@ -329,6 +329,23 @@ public final class MetadataXml {
     }
   }
 
+  /** The permission set file {@code bytes} of the set {@code name} as the model. */
+  public static PermissionSet permissionSet(String name, byte[] bytes) throws MetadataException {
+    return toModel(name, parse(bytes, MetadataRoot.PERMISSION_SET));
+  }
+
+  /** The muting permission set file {@code bytes} as the model of what it switches off. */
+  public static PermissionSet mutingPermissionSet(String name, byte[] bytes)
+      throws MetadataException {
+    return toMutingModel(name, parse(bytes, MetadataRoot.MUTING_PERMISSION_SET));
+  }
+
+  /** The group file {@code bytes} of the group {@code name} as the model. */
+  public static PermissionSetGroup permissionSetGroup(String name, byte[] bytes)
+      throws MetadataException {
+    return toModel(name, parse(bytes, MetadataRoot.PERMISSION_SET_GROUP));
+  }
+
   /**
    * The grants of a permission set file as the model: only enabled entries, any order, any
    * whitespace around values.

@@ -1,6 +1,9 @@
 package dev.apionly.model;
 
-/** Names Salesforce fixes for API-only integration users (DESIGN section 4). */
+/**
+ * Names and limits Salesforce fixes for API-only integration users (docs/design.md, "Salesforce
+ * facts").
+ */
 public final class Salesforce {
 
   /** DeveloperName of the "Salesforce API Integration" permission set licence. */
@@ -17,6 +20,15 @@ public final class Salesforce {
 
   /** The first API version whose External Client Apps take a certificate and client credentials. */
   public static final int EXTERNAL_CLIENT_APP_OAUTH_MIN_API = 60;
+
+  /** Longest username, email address and last name of a user. */
+  public static final int MAX_USERNAME = 80;
+
+  public static final int MAX_EMAIL = 80;
+  public static final int MAX_LAST_NAME = 80;
+
+  /** Longest user alias. */
+  public static final int MAX_ALIAS = 8;
 
   private Salesforce() {}
 }

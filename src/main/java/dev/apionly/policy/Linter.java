@@ -34,8 +34,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The check stage: every grant of every spec against its risk level and the org's policy (DESIGN
- * section 5), plus the warnings a reviewer wants. Findings point at the spec key that caused them.
+ * The check stage: every grant of every spec against its risk level and the org's policy
+ * (docs/design.md, "Risk and policy"), plus the warnings a reviewer wants. Findings point at the
+ * spec key that caused them.
  */
 public final class Linter {
 
@@ -216,14 +217,8 @@ public final class Linter {
     }
     mutes(spec, integration, byName);
     includes(spec, catalogue, byName);
-    for (Diagnostic diagnostic : OAuthScopeRule.check(spec)) {
-      Rule rule =
-          diagnostic.message().endsWith("[" + OAuthScopeRule.FULL_SCOPE + "]")
-              ? Rule.OAUTH_FULL_SCOPE
-              : Rule.OAUTH_REFRESH_TOKEN_CLIENT_CREDENTIALS;
-      String message = diagnostic.message();
-      message = message.substring(0, message.lastIndexOf(" ["));
-      add(rule, diagnostic.location(), message);
+    for (Finding finding : OAuthScopeRule.check(spec)) {
+      add(finding.rule(), finding.location(), finding.message());
     }
   }
 

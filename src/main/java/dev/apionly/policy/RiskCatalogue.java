@@ -14,8 +14,8 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * The built-in risk level of every grant (DESIGN section 5), and the org's overrides from {@code
- * apionly.yaml} applied on top.
+ * The built-in risk level of every grant (docs/design.md, "Risk and policy"), and the org's
+ * overrides from {@code apionly.yaml} applied on top.
  */
 public final class RiskCatalogue {
 

@@ -108,12 +108,12 @@ public enum Rule {
           + " its kind: usually a typo (the message gives the nearest name). 'apionly validate"
           + " SPECS' reports the same as errors."),
   OAUTH_FULL_SCOPE(
-      OAuthScopeRule.FULL_SCOPE,
+      "oauth-full-scope",
       Severity.WARNING,
       "OAuth scope 'full'",
       "'full' gives the app everything the integration user can do; an integration needs 'api'."),
   OAUTH_REFRESH_TOKEN_CLIENT_CREDENTIALS(
-      OAuthScopeRule.REFRESH_TOKEN_CLIENT_CREDENTIALS,
+      "oauth-refresh-token-client-credentials",
       Severity.WARNING,
       "OAuth scope 'refresh_token' with client credentials",
       "The client-credentials flow issues no refresh token; the scope only widens the app.");

@@ -23,7 +23,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-/** The render stage: every file of DESIGN section 3 for each integration, through the templates. */
+/**
+ * The render stage: every file of docs/design.md ("Generated files") for each integration, through
+ * the templates.
+ */
 public final class IntegrationRenderer {
 
   private final TemplateRenderer templates;

@@ -443,9 +443,14 @@ public final class Resolver {
     return own != null ? own.value() : projectDefault != null ? projectDefault.value() : builtIn;
   }
 
-  /** The first eight letters and digits of the name, lower case: ERP_Order_Sync → erporder. */
+  /**
+   * The first letters and digits of the name that fit an alias, lower case: ERP_Order_Sync →
+   * erporder.
+   */
   static String defaultAlias(String name) {
     String letters = name.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
-    return letters.length() > 8 ? letters.substring(0, 8) : letters;
+    return letters.length() > Salesforce.MAX_ALIAS
+        ? letters.substring(0, Salesforce.MAX_ALIAS)
+        : letters;
   }
 }

@@ -96,16 +96,6 @@ final class Binding {
     return map(node, node.location(), what, shape);
   }
 
-  /** A required text value; reports its absence at the mapping. */
-  Ref requiredText(MapNode map, String key, String what, String example) {
-    Entry entry = map.entries().get(key);
-    if (entry == null) {
-      error(map.location(), "missing required key '" + key + "' in " + what + ", e.g. " + example);
-      return null;
-    }
-    return text(entry);
-  }
-
   /** An optional text value, or null. */
   Ref optionalText(MapNode map, String key) {
     Entry entry = map.entries().get(key);

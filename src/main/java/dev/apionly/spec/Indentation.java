@@ -28,7 +28,7 @@ final class Indentation {
       // any name is an object's, unless the mapping around it knows the key or a near spelling
       return !around.keys.contains(key)
           && Suggestions.nearest(key, around.keys).isEmpty()
-          && Names.referenceProblem(key, (char) 0) == null;
+          && Names.referenceProblem(key, Names.Reference.SINGLE) == null;
     }
 
     Optional<Block> child(String key) {

@@ -1,16 +1,23 @@
 package dev.apionly.spec;
 
+import dev.apionly.model.Salesforce;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** Salesforce's naming rules (DESIGN section 4), for the names apionly creates and refers to. */
+/**
+ * Salesforce's naming rules (docs/design.md, "Salesforce facts"), for the names apionly creates and
+ * refers to.
+ */
 public final class Names {
 
   /** Longest API name apionly creates: the integration name. */
   public static final int MAX_NAME = 80;
 
+  /** Longest label of a permission set, group or app. */
   public static final int MAX_LABEL = 80;
+
+  /** Longest description of a permission set or group. */
   public static final int MAX_DESCRIPTION = 255;
 
   /** Longest reference accepted: namespace, 40-character name and suffix, with room to spare. */
@@ -40,31 +47,48 @@ public final class Names {
     return null;
   }
 
+  /** The shapes a reference to a component takes. */
+  public enum Reference {
+    /** One component: {@code Name}, {@code ns__Name}, {@code Name__c}, {@code ns__Name__c}. */
+    SINGLE,
+    /** Components joined by '-': an external credential and its principal. */
+    JOINED;
+
+    private static final char JOIN = '-';
+
+    boolean joinsAt(char c) {
+      return this == JOINED && c == JOIN;
+    }
+
+    String[] pieces(String name) {
+      return this == JOINED ? name.split(Pattern.quote("" + JOIN), -1) : new String[] {name};
+    }
+  }
+
   /**
    * Why {@code name} is not a valid reference to a Salesforce component, or null: an optional
-   * namespace prefix {@code ns__}, a name, and an optional suffix such as {@code __c}. {@code
-   * extraSeparator} allows one more character between parts (the '-' of {@code
-   * Credential-Principal}).
+   * namespace prefix {@code ns__}, a name, and an optional suffix such as {@code __c}; {@code
+   * shape} says whether several may be joined (the '-' of {@code Credential-Principal}).
    */
-  public static String referenceProblem(String name, char extraSeparator) {
+  public static String referenceProblem(String name, Reference shape) {
     if (name.isEmpty()) {
       return "is empty";
     }
     if (name.length() > MAX_REFERENCE) {
       return "is " + name.length() + " characters long; at most " + MAX_REFERENCE + " are accepted";
     }
-    if (isReference(name, extraSeparator)) {
+    if (isReference(name, shape)) {
       return null; // the common case, one pass over the characters
     }
-    return partProblem(name, extraSeparator);
+    return partProblem(name, shape);
   }
 
   /**
-   * Whether {@code name} is pieces joined by {@code extraSeparator} (none when 0), each piece at
-   * most three parts joined by {@code __}, each part a letter then letters and digits with single
-   * underscores between them.
+   * Whether {@code name} is pieces joined as {@code shape} allows, each piece at most three parts
+   * joined by {@code __}, each part a letter then letters and digits with single underscores
+   * between them.
    */
-  private static boolean isReference(String name, char extraSeparator) {
+  private static boolean isReference(String name, Reference shape) {
     int parts = 1;
     boolean partStart = true;
     for (int i = 0; i < name.length(); i++) {
@@ -85,7 +109,7 @@ public final class Names {
         } else if (i + 1 == name.length() || !isLetterOrDigit(name.charAt(i + 1))) {
           return false;
         }
-      } else if (extraSeparator != 0 && c == extraSeparator) {
+      } else if (shape.joinsAt(c)) {
         parts = 1;
         partStart = true;
       } else if (!isLetterOrDigit(c)) {
@@ -104,12 +128,8 @@ public final class Names {
   }
 
   /** The same verdict as {@link #referenceProblem}, part by part, saying which rule is broken. */
-  static String partProblem(String name, char extraSeparator) {
-    String[] pieces =
-        extraSeparator == 0
-            ? new String[] {name}
-            : name.split(Pattern.quote("" + extraSeparator), -1);
-    for (String piece : pieces) {
+  static String partProblem(String name, Reference shape) {
+    for (String piece : shape.pieces(name)) {
       String[] parts = DOUBLE_UNDERSCORE.split(piece, -1);
       if (parts.length > 3) {
         return "has too many '__' separators; accepted: Name, ns__Name, Name__c, ns__Name__c";
@@ -133,7 +153,7 @@ public final class Names {
 
   /** True when {@code text} has the shape of an email address (also used for usernames). */
   public static boolean looksLikeEmail(String text) {
-    return text.length() <= 80 && EMAIL.matcher(text).matches();
+    return text.length() <= Salesforce.MAX_USERNAME && EMAIL.matcher(text).matches();
   }
 
   /**

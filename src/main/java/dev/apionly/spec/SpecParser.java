@@ -9,6 +9,7 @@ import dev.apionly.model.OAuthFlow;
 import dev.apionly.model.OAuthScope;
 import dev.apionly.model.ObjectAccess;
 import dev.apionly.model.ObjectVerb;
+import dev.apionly.model.Salesforce;
 import dev.apionly.model.UserPermissions;
 import dev.apionly.spec.YamlNode.Entry;
 import dev.apionly.spec.YamlNode.MapNode;
@@ -99,8 +100,11 @@ public final class SpecParser {
         entry(map, "objects").map(e -> objects(e.value(), "'objects'", false)).orElse(List.of());
     Map<AccessList, List<Ref>> lists = new EnumMap<>(AccessList.class);
     for (AccessList kind : AccessList.values()) {
-      char separator = kind == AccessList.EXTERNAL_CREDENTIAL_PRINCIPALS ? '-' : 0;
-      lists.put(kind, references(map, kind.specKey(), kind.noun(), separator));
+      Names.Reference shape =
+          kind == AccessList.EXTERNAL_CREDENTIAL_PRINCIPALS
+              ? Names.Reference.JOINED
+              : Names.Reference.SINGLE;
+      lists.put(kind, references(map, kind.specKey(), kind.noun(), shape));
     }
     List<UserPermissionSpec> permissions =
         entry(map, "userPermissions")
@@ -108,7 +112,7 @@ public final class SpecParser {
             .orElse(List.of());
     rejectDuplicates(
         permissions.stream().map(UserPermissionSpec::name).toList(), "user permission");
-    List<Ref> include = references(map, "include", "permission set", (char) 0);
+    List<Ref> include = references(map, "include", "permission set", Names.Reference.SINGLE);
     MuteSpec mute = entry(map, "mute").map(this::mute).orElse(null);
     OAuthSpec oauth = entry(map, "oauth").map(e -> oauth(e, user)).orElse(null);
     return Optional.of(
@@ -174,14 +178,16 @@ public final class SpecParser {
     }
     MapNode map = mapped.get();
     Ref username = username(bind.optionalText(map, "username"));
-    Ref email = checkedText(bind.optionalText(map, "email"), "email", 80, false);
+    Ref email = checkedText(bind.optionalText(map, "email"), "email", Salesforce.MAX_EMAIL, false);
     if (email != null && !Names.looksLikeEmail(email.value())) {
       bind.error(
           email.location(),
           "email '" + Texts.abbreviate(email.value()) + "' is not a valid email address");
     }
-    Ref lastName = checkedText(bind.optionalText(map, "lastName"), "lastName", 80, false);
-    Ref alias = checkedText(bind.optionalText(map, "alias"), "alias", 8, false);
+    Ref lastName =
+        checkedText(
+            bind.optionalText(map, "lastName"), "lastName", Salesforce.MAX_LAST_NAME, false);
+    Ref alias = checkedText(bind.optionalText(map, "alias"), "alias", Salesforce.MAX_ALIAS, false);
     Ref timeZone = bind.optionalText(map, "timeZone");
     Ref locale = bind.optionalText(map, "locale");
     Ref language = bind.optionalText(map, "language");
@@ -201,13 +207,15 @@ public final class SpecParser {
   }
 
   private Ref username(Ref written) {
-    Ref username = checkedText(written, "username", 80, false);
+    Ref username = checkedText(written, "username", Salesforce.MAX_USERNAME, false);
     if (username != null && !Names.looksLikeEmail(username.value())) {
       bind.error(
           username.location(),
           "username '"
               + Texts.abbreviate(username.value())
-              + "' is not in the form of an email address (at most 80 characters); Salesforce"
+              + "' is not in the form of an email address (at most "
+              + Salesforce.MAX_USERNAME
+              + " characters); Salesforce"
               + " usernames look like erp-sync@acme.example.integration");
     }
     return username;
@@ -254,7 +262,7 @@ public final class SpecParser {
       if (foreignCharacter(object, "object")) {
         continue;
       }
-      String problem = Names.referenceProblem(object.value(), (char) 0);
+      String problem = Names.referenceProblem(object.value(), Names.Reference.SINGLE);
       if (problem != null) {
         bind.error(
             object.location(), "object '" + Texts.abbreviate(object.value()) + "' " + problem);
@@ -306,8 +314,8 @@ public final class SpecParser {
     if (fields != null) {
       Optional<MapNode> fieldMap = bind.map(fields.value(), "'fields' of " + what, FIELDS);
       if (fieldMap.isPresent()) {
-        readFields = references(fieldMap.get(), "read", "field", (char) 0);
-        editFields = references(fieldMap.get(), "edit", "field", (char) 0);
+        readFields = references(fieldMap.get(), "read", "field", Names.Reference.SINGLE);
+        editFields = references(fieldMap.get(), "edit", "field", Names.Reference.SINGLE);
         Set<String> edited = new HashSet<>();
         editFields.forEach(e -> edited.add(Names.fold(e.value())));
         for (Ref field : readFields) {
@@ -322,7 +330,7 @@ public final class SpecParser {
       }
     }
     List<Ref> recordTypes =
-        muting ? List.of() : references(map, "recordTypes", "record type", (char) 0);
+        muting ? List.of() : references(map, "recordTypes", "record type", Names.Reference.SINGLE);
     Ref justification =
         muting
             ? null
@@ -503,7 +511,7 @@ public final class SpecParser {
   }
 
   /** A list of references to Salesforce components, each name checked, duplicates reported. */
-  private List<Ref> references(MapNode map, String key, String noun, char separator) {
+  private List<Ref> references(MapNode map, String key, String noun, Names.Reference shape) {
     List<Ref> out = new ArrayList<>();
     for (Ref ref : bind.texts(map, key)) {
       if (foreignCharacter(ref, noun)) {
@@ -512,7 +520,7 @@ public final class SpecParser {
       String problem =
           noun.equals("field") && ref.value().contains(".")
               ? "has a dot; write the field name without its object (the object is the key above)"
-              : Names.referenceProblem(ref.value(), separator);
+              : Names.referenceProblem(ref.value(), shape);
       if (problem != null) {
         bind.error(ref.location(), noun + " '" + Texts.abbreviate(ref.value()) + "' " + problem);
       } else {
@@ -605,11 +613,5 @@ public final class SpecParser {
     return at == value.location() && index > 0
         ? "character " + (index + 1)
         : "column " + at.column();
-  }
-
-  private static List<Ref> concat(List<Ref> a, List<Ref> b) {
-    List<Ref> all = new ArrayList<>(a);
-    all.addAll(b);
-    return all;
   }
 }

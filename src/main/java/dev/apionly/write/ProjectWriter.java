@@ -76,10 +76,10 @@ public final class ProjectWriter {
     }
     List<StateFile.Entry> next = new ArrayList<>();
     for (OutputFile file : wanted.values()) {
-      next.add(new StateFile.Entry(file.path(), file.integration(), file.spec(), file.sha256()));
+      next.add(new StateFile.Entry(file.path(), file.owner(), file.sha256()));
     }
     byte[] state = StateFile.format(next).getBytes(StandardCharsets.UTF_8);
-    wanted.put(StateFile.PATH, new OutputFile(StateFile.PATH, "-", "-", state));
+    wanted.put(StateFile.PATH, OutputFile.shared(StateFile.PATH, state));
 
     List<Change> changes = new ArrayList<>();
     for (OutputFile file : wanted.values()) {

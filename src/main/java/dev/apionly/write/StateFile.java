@@ -19,6 +19,7 @@ import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
@@ -43,8 +44,11 @@ public final class StateFile {
   private static final Pattern INTEGRATION = Pattern.compile("-|[A-Za-z][A-Za-z0-9_]{0,254}");
   private static final int COLUMNS = 4;
 
-  /** One generated file. {@code integration} and {@code spec} are "-" for the manifest. */
-  public record Entry(String path, String integration, String spec, String sha256) {}
+  /** The integration and spec columns of a shared file, which no one integration owns. */
+  private static final String SHARED = "-";
+
+  /** One generated file: its owner (none for the manifests), and the SHA-256 apionly wrote. */
+  public record Entry(String path, Optional<Owner> owner, String sha256) {}
 
   private StateFile() {}
 
@@ -95,7 +99,11 @@ public final class StateFile {
         continue;
       }
       String[] columns = line.split("\t", -1);
-      entries.put(columns[0], new Entry(columns[0], columns[1], unescape(columns[2]), columns[3]));
+      Optional<Owner> owner =
+          columns[1].equals(SHARED)
+              ? Optional.empty()
+              : Optional.of(new Owner(columns[1], unescape(columns[2])));
+      entries.put(columns[0], new Entry(columns[0], owner, columns[3]));
     }
     problems.throwIfErrors(ExitCode.BAD_INPUT);
     return entries;
@@ -137,14 +145,15 @@ public final class StateFile {
     sorted.sort(java.util.Comparator.comparing(Entry::path));
     StringBuilder out = new StringBuilder(HEADER);
     for (Entry entry : sorted) {
-      if (controlCharacter(entry.path()) || controlCharacter(entry.integration())) {
+      String integration = entry.owner().map(Owner::integration).orElse(SHARED);
+      if (controlCharacter(entry.path()) || controlCharacter(integration)) {
         throw new IllegalArgumentException("control character in a generated path or name");
       }
       out.append(entry.path())
           .append('\t')
-          .append(entry.integration())
+          .append(integration)
           .append('\t')
-          .append(escape(entry.spec()))
+          .append(escape(entry.owner().map(Owner::spec).orElse(SHARED)))
           .append('\t')
           .append(entry.sha256())
           .append('\n');

@@ -41,12 +41,13 @@ class OAuthScopeRuleTest {
             .contains(
                 "app.yaml:8:17: warning: scope 'full' gives the app everything the integration"),
         run.err());
-    assertTrue(run.err().contains("[" + OAuthScopeRule.FULL_SCOPE + "]"), run.err());
+    assertTrue(run.err().contains("[" + Rule.OAUTH_FULL_SCOPE.id() + "]"), run.err());
     assertTrue(
         run.err().contains("app.yaml:8:23: warning: scope 'refresh_token' is never used"),
         run.err());
     assertTrue(
-        run.err().contains("[" + OAuthScopeRule.REFRESH_TOKEN_CLIENT_CREDENTIALS + "]"), run.err());
+        run.err().contains("[" + Rule.OAUTH_REFRESH_TOKEN_CLIENT_CREDENTIALS.id() + "]"),
+        run.err());
   }
 
   @Test

@@ -14,10 +14,12 @@ class NamesPropertyTest {
   void fastCheckAgreesWithPartByPart(
       @ForAll @StringLength(min = 1, max = 30) @Chars({'a', 'B', '7', '_', '-'}) String name) {
     assertEquals(
-        Names.partProblem(name, (char) 0) == null,
-        Names.referenceProblem(name, (char) 0) == null,
+        Names.partProblem(name, Names.Reference.SINGLE) == null,
+        Names.referenceProblem(name, Names.Reference.SINGLE) == null,
         name);
     assertEquals(
-        Names.partProblem(name, '-') == null, Names.referenceProblem(name, '-') == null, name);
+        Names.partProblem(name, Names.Reference.JOINED) == null,
+        Names.referenceProblem(name, Names.Reference.JOINED) == null,
+        name);
   }
 }

@@ -245,7 +245,7 @@ class SpecSchemaTest {
   @Property(tries = 400)
   void referencePatternAgreesWithTheLoader(@ForAll("names") String name) {
     assertEquals(
-        Names.referenceProblem(name, (char) 0) == null,
+        Names.referenceProblem(name, Names.Reference.SINGLE) == null,
         matches("reference", name),
         () -> "'" + name + "': loader and schema disagree");
   }
@@ -253,7 +253,7 @@ class SpecSchemaTest {
   @Property(tries = 400)
   void principalPatternAgreesWithTheLoader(@ForAll("names") String name) {
     assertEquals(
-        Names.referenceProblem(name, '-') == null,
+        Names.referenceProblem(name, Names.Reference.JOINED) == null,
         matches("principal", name),
         () -> "'" + name + "': loader and schema disagree");
   }

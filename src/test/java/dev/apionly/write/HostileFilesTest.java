@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -108,7 +109,10 @@ class HostileFilesTest {
     String text =
         StateFile.format(
             List.of(
-                new StateFile.Entry(PS + "A.permissionset-meta.xml", "A", spec, "0".repeat(64))));
+                new StateFile.Entry(
+                    PS + "A.permissionset-meta.xml",
+                    Optional.of(new Owner("A", spec)),
+                    "0".repeat(64))));
     assertEquals(3, text.split("\n").length, text);
     assertEquals(spec, StateFile.unescape(StateFile.escape(spec)));
   }

@@ -28,9 +28,9 @@ public final class WriterProcess {
       desired.add(
           new OutputFile(
               entry.path(),
-              entry.integration(),
-              entry.spec(),
-              Files.readAllBytes(source.resolve(entry.path()))));
+              entry.owner(),
+              Files.readAllBytes(source.resolve(entry.path())),
+              entry.sha256()));
     }
     try (ProjectLock lock = ProjectLock.acquire(root)) {
       ProjectWriter.recover(root, owned);

@@ -1,11 +1,11 @@
-package dev.apionly.importer;
+package dev.apionly.metadata;
 
-import dev.apionly.metadata.UnknownElement;
 import dev.apionly.metadata.xml.PermissionSetFieldPermissionsXml;
 import dev.apionly.metadata.xml.PermissionSetGroupXml;
 import dev.apionly.metadata.xml.PermissionSetObjectPermissionsXml;
 import dev.apionly.metadata.xml.PermissionSetXml;
 import dev.apionly.model.Salesforce;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -39,11 +39,26 @@ public final class Unexpressed {
 
   private Unexpressed() {}
 
+  /** Every element of the permission set file {@code bytes} that a spec will not hold. */
+  public static List<String> ofPermissionSet(byte[] bytes) throws MetadataException {
+    return of(
+        MetadataXml.parse(bytes, MetadataRoot.PERMISSION_SET),
+        MetadataXml.unread(new String(bytes, StandardCharsets.UTF_8), MetadataRoot.PERMISSION_SET));
+  }
+
+  /** Every element of the group file {@code bytes} that a spec will not hold. */
+  public static List<String> ofGroup(byte[] bytes) throws MetadataException {
+    return of(
+        MetadataXml.parse(bytes, MetadataRoot.PERMISSION_SET_GROUP),
+        MetadataXml.unread(
+            new String(bytes, StandardCharsets.UTF_8), MetadataRoot.PERMISSION_SET_GROUP));
+  }
+
   /**
    * Every element of {@code xml} that the spec written for it will not hold; {@code unread}: what
    * the model of the file leaves out.
    */
-  public static List<String> of(PermissionSetXml xml, List<UnknownElement> unread) {
+  static List<String> of(PermissionSetXml xml, List<UnknownElement> unread) {
     List<String> out = new ArrayList<>();
     String license = xml.getLicense() == null ? null : xml.getLicense().strip();
     if (!Salesforce.API_INTEGRATION_PSL.equals(license)) {
@@ -78,7 +93,7 @@ public final class Unexpressed {
   }
 
   /** Every element of a group file that its spec will not hold. */
-  public static List<String> of(PermissionSetGroupXml xml, List<UnknownElement> unread) {
+  static List<String> of(PermissionSetGroupXml xml, List<UnknownElement> unread) {
     List<String> out = new ArrayList<>();
     for (String muting : xml.getMutingPermissionSets()) {
       out.add(
@@ -96,7 +111,7 @@ public final class Unexpressed {
   }
 
   /** The user permissions of {@code names} that only change the user interface. */
-  static Set<String> uiOnly(List<String> names) {
+  public static Set<String> uiOnly(List<String> names) {
     Set<String> out = new TreeSet<>();
     names.stream().filter(UI_ONLY_USER_PERMISSIONS::contains).forEach(out::add);
     return out;
