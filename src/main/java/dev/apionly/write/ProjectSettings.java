@@ -33,9 +33,10 @@ public record ProjectSettings(String specs, String manifest, String packageDirec
 
   /**
    * The settings in {@code text}, the content of {@code file}; throws (exit 2) naming the line and
-   * column of a key or value that is not accepted.
+   * column of a key or value that is not accepted. {@code packageDirectories}: the project's,
+   * inside it, relative to its root.
    */
-  static ProjectSettings read(Path file, String text) {
+  static ProjectSettings read(Path file, String text, List<String> packageDirectories) {
     Diagnostics problems = new Diagnostics();
     String[] values = new String[KEYS.size()];
     try (JsonParser parser = JSON.createParser(text)) {
@@ -54,7 +55,7 @@ public record ProjectSettings(String specs, String manifest, String packageDirec
                 problems.add(error(file, parser, "plugins.apionly must be an object of settings"));
                 parser.skipChildren();
               } else {
-                settings(file, parser, values, problems);
+                settings(file, parser, values, packageDirectories, problems);
               }
             } else {
               parser.skipChildren();
@@ -74,7 +75,12 @@ public record ProjectSettings(String specs, String manifest, String packageDirec
     return new ProjectSettings(values[0], values[1], values[2]);
   }
 
-  private static void settings(Path file, JsonParser parser, String[] values, Diagnostics problems)
+  private static void settings(
+      Path file,
+      JsonParser parser,
+      String[] values,
+      List<String> packageDirectories,
+      Diagnostics problems)
       throws IOException {
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String key = parser.currentName();
@@ -118,8 +124,42 @@ public record ProjectSettings(String specs, String manifest, String packageDirec
                 "plugins.apionly.manifest must name an .xml file, e.g. manifest/apionly-package.xml"));
         continue;
       }
-      values[index] = path.replaceAll("/+$", "");
+      String taken = key.equals("manifest") ? manifestClash(path, packageDirectories) : null;
+      if (taken != null) {
+        problems.add(error(file, parser, "plugins.apionly.manifest " + taken));
+        continue;
+      }
+      // one spelling per file: "./manifest/x.xml" and "manifest/x.xml" must not be two entries
+      // of the state file for one file
+      values[index] = Path.of(path).normalize().toString().replace('\\', '/');
     }
+  }
+
+  /**
+   * Why {@code manifest} would land on a file apionly writes for another purpose, or null when it
+   * would not. Compared ignoring letter case: on the file systems of macOS and Windows, {@code
+   * .APIONLY/x.xml} is a file in {@code .apionly}.
+   */
+  private static String manifestClash(String manifest, List<String> packageDirectories) {
+    String lower = Path.of(manifest).normalize().toString().toLowerCase(Locale.ROOT);
+    if (lower.equals(".apionly") || lower.startsWith(".apionly/")) {
+      return "is in .apionly, where apionly keeps its state and its runs; accepted: e.g."
+          + " manifest/apionly-package.xml";
+    }
+    for (String directory : packageDirectories) {
+      if (lower.startsWith(directory.toLowerCase(Locale.ROOT) + "/")) {
+        return "is in the package directory "
+            + directory
+            + ", whose files are deployed as metadata; accepted: e.g."
+            + " manifest/apionly-package.xml";
+      }
+    }
+    // apionly names each destructive manifest after its manifest, ...-destructiveChanges.xml
+    if (lower.substring(lower.lastIndexOf('/') + 1).contains("destructivechanges")) {
+      return "is named like a list of components to delete (destructiveChanges), which apionly"
+          + " writes beside its manifest; accepted: e.g. manifest/apionly-package.xml";
+    }
+    return null;
   }
 
   /** Why {@code path} cannot be a path inside the project, or null when it can. */

@@ -157,7 +157,7 @@ public record SfdxProject(
       }
     }
     String namespace = json.path("namespace").isTextual() ? json.get("namespace").asText() : "";
-    ProjectSettings settings = ProjectSettings.read(file, text);
+    ProjectSettings settings = ProjectSettings.read(file, text, inside);
     String written = settings.packageDirectory();
     if (written != null
         && !inside.contains(Path.of(written).normalize().toString().replace('\\', '/'))) {

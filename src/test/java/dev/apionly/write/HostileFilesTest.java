@@ -137,6 +137,59 @@ class HostileFilesTest {
     assertEquals(outsideBefore, TestFiles.tree(outside));
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        PS + "Alpha_Sync.permissionset-meta.xml",
+        "force-app/package.xml",
+        "FORCE-APP/main/package.xml",
+        ".apionly/package.xml",
+        ".APIONLY/pending/new/package.xml",
+        "manifest/destructiveChanges.xml",
+        "manifest/apionly-destructiveChanges.xml",
+        "Manifest/DestructiveChanges.XML",
+      })
+  void aConfiguredManifestCannotTakeTheSeatOfAnotherFile(String manifest) {
+    TestFiles.write(
+        project.resolve("sfdx-project.json"),
+        "{\"packageDirectories\": [{\"path\": \"force-app\", \"default\": true}],\n"
+            + "\"plugins\": {\"apionly\": {\"manifest\": \""
+            + manifest
+            + "\"}}}\n");
+    Map<String, String> before = TestFiles.tree(project);
+    Cli.Run run = generate();
+    assertEquals(2, run.exitCode(), run.toString());
+    assertTrue(
+        run.err().contains("sfdx-project.json:2:37: error: plugins.apionly.manifest"), run.err());
+    assertFalse(run.err().contains("internal error"), run.err());
+    assertEquals(before, TestFiles.tree(project));
+  }
+
+  @Test
+  void aSpecsDirectoryThatIsASymbolicLinkIsRefusedNotReadAsEmpty() throws IOException {
+    Path specs = project.resolve("specs");
+    Files.move(specs, outside.resolve("specs"));
+    Files.createSymbolicLink(specs, outside.resolve("specs"));
+    Map<String, String> before = TestFiles.tree(project);
+    Cli.Run run = generate();
+    assertEquals(2, run.exitCode(), run.toString());
+    assertTrue(run.err().contains("specs: error: is a symbolic link to a directory"), run.err());
+    assertEquals(before, TestFiles.tree(project));
+  }
+
+  @Test
+  void aLinkedFolderAmongTheSpecsIsRefusedNotPassedOver() throws IOException {
+    Files.createDirectories(outside.resolve("team"));
+    Files.move(project.resolve("specs/u.yaml"), outside.resolve("team/u.yaml"));
+    Files.createSymbolicLink(project.resolve("specs/team"), outside.resolve("team"));
+    Map<String, String> before = TestFiles.tree(project);
+    Cli.Run run = generate();
+    assertEquals(2, run.exitCode(), run.toString());
+    assertTrue(
+        run.err().contains("specs/team: error: is a symbolic link to a directory"), run.err());
+    assertEquals(before, TestFiles.tree(project));
+  }
+
   @Test
   void aSpecLinkedToAFileOutsideIsNeitherReadNorQuoted() throws IOException {
     Path secret = outside.resolve("secret.yaml");
