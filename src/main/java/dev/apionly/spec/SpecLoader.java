@@ -32,8 +32,13 @@ public final class SpecLoader {
     Map<Path, ProjectConfig> files = new LinkedHashMap<>();
     for (Path input : inputs) {
       Path normalized = input.toAbsolutePath().normalize();
-      if (Files.isDirectory(normalized)) {
+      if (Files.isDirectory(normalized) && Files.isSymbolicLink(normalized)) {
+        diagnostics.add(linkedDirectory(input));
+      } else if (Files.isDirectory(normalized)) {
         ProjectConfig config = configs.computeIfAbsent(normalized, d -> config(d, diagnostics));
+        for (Path link : linkedDirectories(normalized)) {
+          diagnostics.add(linkedDirectory(link));
+        }
         for (Path file : specFiles(normalized)) {
           if (readable(file, normalized, diagnostics)) {
             files.putIfAbsent(file, config);
@@ -127,6 +132,32 @@ public final class SpecLoader {
                     + "; apionly does not read it: copy the spec in instead")
             .withoutSource());
     return false;
+  }
+
+  /**
+   * A directory reached through a symbolic link is refused rather than passed over: the specs in it
+   * would count as deleted, and generate would remove their files and list their components for
+   * deletion from the org.
+   */
+  private static Diagnostic linkedDirectory(Path link) {
+    return Diagnostic.error(
+            Location.of(link),
+            "is a symbolic link to a directory; apionly does not follow it: name the directory"
+                + " it leads to, or move the specs in")
+        .withoutSource();
+  }
+
+  private static List<Path> linkedDirectories(Path directory) {
+    try (Stream<Path> walk = Files.walk(directory)) {
+      return walk.filter(Files::isSymbolicLink)
+          .filter(Files::isDirectory)
+          .filter(p -> !hidden(directory.relativize(p)))
+          .sorted()
+          .toList();
+    } catch (IOException | java.io.UncheckedIOException e) {
+      throw ApionlyException.of(
+          ExitCode.BAD_INPUT, Location.of(directory), "cannot list directory: " + e.getMessage());
+    }
   }
 
   private static List<Path> specFiles(Path directory) {
