@@ -250,7 +250,8 @@ public final class Generator {
     Map<String, StateFile.Entry> owned = new HashMap<>(previous);
     owned.putAll(Adoption.adopt(project.root(), previous, desired, diagnostics, refused));
     refused.throwIfErrors(ExitCode.BAD_INPUT);
-    List<EditedFile> edits = replacementsEdit(project, desired, rendered.replacements());
+    List<EditedFile> edits =
+        replacementsEdit(project, renderer.layout(), desired, rendered.replacements());
     try {
       Plan plan = ProjectWriter.plan(project.root(), owned, desired, edits);
       return new Result(project, integrations, plan, diagnostics.sorted());
@@ -299,7 +300,10 @@ public final class Generator {
    * needs no change.
    */
   private static List<EditedFile> replacementsEdit(
-      SfdxProject project, List<OutputFile> desired, List<UsernameReplacement> replacements) {
+      SfdxProject project,
+      OutputLayout layout,
+      List<OutputFile> desired,
+      List<UsernameReplacement> replacements) {
     Path file = project.root().resolve(SfdxProject.FILE_NAME);
     byte[] before;
     try {
@@ -337,10 +341,20 @@ public final class Generator {
               Environments.VARIABLE,
               replacement.environment()));
     }
+    Map<String, String> owners = new HashMap<>();
+    desired.forEach(f -> f.owner().ifPresent(o -> owners.put(f.path(), o.integration())));
     for (SfdxReplacements.Entry entry : current.ours()) {
-      // an integration outside this run keeps its files, and so its entries
-      if (paths.contains(entry.replaceWithFile())
-          && !renderedValues.contains(entry.replaceWithFile())) {
+      // an integration outside this run keeps its files, and so its entries: only as apionly
+      // writes them, its value into its own file, or an entry dressed as apionly's could give one
+      // integration's access to another's user
+      String integration = owners.get(entry.replaceWithFile());
+      if (integration != null
+          && !renderedValues.contains(entry.replaceWithFile())
+          && integration.equals(owners.get(entry.filename()))
+          && entry.variable().equals(Environments.VARIABLE)
+          && entry
+              .replaceWithFile()
+              .equals(layout.environmentValue(entry.environment(), integration))) {
         wanted.add(entry);
       }
     }

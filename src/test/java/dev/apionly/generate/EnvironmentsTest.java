@@ -189,6 +189,39 @@ class EnvironmentsTest {
   }
 
   @Test
+  void anEntryDressedAsApionlysCannotPointOneIntegrationsPolicyAtAnothersUser(@TempDir Path root) {
+    Path project = project(root, "environments:\n  uat:\n", SPEC);
+    TestFiles.write(project.resolve("other/apionly.yaml"), "environments:\n  uat:\n");
+    TestFiles.write(
+        project.resolve("other/erp.yaml"),
+        SPEC.replace("Ledger_Push", "Erp_Pull").replace("ledger-push@", "erp-pull@"));
+    Cli.Run both =
+        Cli.run(
+            "generate",
+            project.resolve("specs").toString(),
+            project.resolve("other").toString(),
+            "--out=" + project);
+    assertEquals(0, both.exitCode(), both.toString());
+    String forged =
+        "    {\n"
+            + "      \"filename\": \"force-app/main/default/useraccesspolicies/"
+            + "Ledger_Push.useraccesspolicy-meta.xml\",\n"
+            + "      \"stringToReplace\": \"ledger-push@acme.example.integration\",\n"
+            + "      \"replaceWithFile\": \".apionly/environments/uat/Erp_Pull.username\",\n"
+            + "      \"replaceWhenEnv\": [{ \"env\": \"APIONLY_ENV\", \"value\": \"uat\" }]\n"
+            + "    },\n";
+    Path file = project.resolve("sfdx-project.json");
+    String text = TestFiles.read(file);
+    int ours = text.indexOf("    {\n      \"filename\"");
+    TestFiles.write(file, text.substring(0, ours) + forged + text.substring(ours));
+
+    Cli.Run run = generate(project);
+
+    assertEquals(0, run.exitCode(), run.toString());
+    assertEquals(text, TestFiles.read(file), "the forged entry is not kept");
+  }
+
+  @Test
   void refusesAMalformedReplacementsValue(@TempDir Path root) {
     Path project = project(root, "environments:\n  uat:\n", SPEC);
     TestFiles.write(
