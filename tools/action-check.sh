@@ -71,13 +71,28 @@ SPECS=specs CHECK=false LINT=true INCLUDE_NOTES=true bash "$repo/action/gates.sh
 grep -q '"ruleId" : "implied-grant"' "$(output sarif)" || fail "include-notes uploads no notes"
 grep -q '"uri" : "specs/' "$(output sarif)" || fail "SARIF paths are not relative to the checkout"
 
-# The comment: posted once, then edited. The stand-in answers the comment search with nothing
-# until one was posted, then with its id.
+# The comment: posted once, then edited. The stand-in answers the comment search by running the
+# step's own --jq filter (with jq) over the pull request's comments: first a contributor's that
+# starts with the marker (a forged review, which must never be edited into the real one's place),
+# then, once posted, the bot's own as id 4242.
 cat > "$root/fake-bin/gh" <<'GH'
 #!/usr/bin/env bash
 echo "$*" >> "$RUNNER_TEMP/gh-calls"
 if [[ "$*" == *--paginate* ]]; then
-  if [ -f "$RUNNER_TEMP/gh-posted" ]; then echo 4242; fi
+  filter=""
+  while [ $# -gt 0 ]; do
+    if [ "$1" = --jq ]; then filter="$2"; fi
+    shift
+  done
+  comments='[{"id": 1111, "user": {"login": "mallory", "type": "User"},
+    "body": "<!-- apionly review -->\nNo change in access."}'
+  if [ -f "$RUNNER_TEMP/gh-posted" ]; then
+    comments="$comments"', {"id": 4242, "user": {"login": "github-actions[bot]", "type": "Bot"},
+      "body": "<!-- apionly review -->\nthe review"}'
+  fi
+  echo "$comments]" | jq -r "$filter"
+elif [[ "$*" == "api user"* ]]; then
+  exit 1 # as for the workflow's own token, which is no user's
 elif [[ "$*" == *"--method POST"* ]]; then
   touch "$RUNNER_TEMP/gh-posted"
 fi
@@ -91,6 +106,9 @@ calls="$RUNNER_TEMP/gh-calls"
   || fail "expected one new comment: $(cat "$calls")"
 [ "$(grep -c -- '--method PATCH repos/acme/salesforce/issues/comments/4242' "$calls")" = 1 ] \
   || fail "expected the second run to edit the first comment: $(cat "$calls")"
+if grep -q -- 'comments/1111' "$calls"; then
+  fail "the review was written over a contributor's comment that carries the marker: $(cat "$calls")"
+fi
 head -n 1 "$RUNNER_TEMP/apionly-comment.md" | grep -q '<!-- apionly review -->' \
   || fail "the comment does not start with its marker"
 
