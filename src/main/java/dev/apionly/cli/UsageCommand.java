@@ -188,7 +188,8 @@ final class UsageCommand implements Callable<Integer>, WritesFiles {
     Diagnostics taken = new Diagnostics();
     for (SpecSuggestions.Suggestion suggestion : suggestions) {
       Path target = suggest.resolve(suggestion.fileName());
-      if (java.nio.file.Files.exists(target)) {
+      // a link counts as a file, even one leading nowhere: nothing is written through it
+      if (java.nio.file.Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
         taken.error(
             Location.of(target),
             "a file is already here; apionly usage never writes over a file (nor over the"

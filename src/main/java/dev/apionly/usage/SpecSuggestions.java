@@ -356,7 +356,7 @@ public final class SpecSuggestions {
     Diagnostics problems = new Diagnostics();
     for (Suggestion suggestion : suggestions) {
       Path target = directory.resolve(suggestion.fileName());
-      if (Files.exists(target)) {
+      if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
         problems.error(
             Location.of(target),
             "a file is already here; apionly usage never writes over a file (nor over the"

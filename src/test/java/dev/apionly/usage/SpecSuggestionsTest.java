@@ -110,6 +110,21 @@ class SpecSuggestionsTest extends UsageFixture {
   }
 
   @Test
+  void aDanglingLinkWhereASuggestionGoesStopsTheRunBeforeTheReport() throws Exception {
+    typicalLogs();
+    Path tight = dir.resolve("tight");
+    Files.createDirectories(tight);
+    Files.createSymbolicLink(tight.resolve("erp.yaml"), dir.resolve("nowhere/erp.yaml"));
+    Path out = dir.resolve("usage.md");
+    TestFiles.write(out, "the last good report\n");
+    Cli.Run run = usage("--suggest", tight.toString(), "--out", out.toString());
+    assertEquals(2, run.exitCode(), run.toString());
+    assertTrue(run.err().contains("tight/erp.yaml: error: a file is already here"), run.err());
+    assertEquals("the last good report\n", TestFiles.read(out), "the report is kept");
+    assertFalse(Files.exists(dir.resolve("nowhere")), "nothing written through the link");
+  }
+
+  @Test
   void suggestingIntoTheSpecsDirectoryIsRefused() {
     typicalLogs();
     Cli.Run run = usage("--suggest", specs.toString());
