@@ -46,7 +46,32 @@ public record Diagnostic(
 
   /** {@code file:line:col: error: message}: one line, as compilers print them. */
   public String headline() {
-    return location + ": " + severity.word() + ": " + message;
+    return shown(location + ": " + severity.word() + ": " + message);
+  }
+
+  /**
+   * {@code text} with every control, format (bidi overrides, zero-width) and line separator
+   * character as U+FFFD: a name read from a repository's files or logs reaches messages, and must
+   * neither drive the terminal (an escape sequence) nor forge a line or reorder one.
+   */
+  private static String shown(String text) {
+    StringBuilder out = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      int type = Character.getType(c);
+      boolean hidden =
+          type == Character.CONTROL
+              || type == Character.FORMAT
+              || type == Character.LINE_SEPARATOR
+              || type == Character.PARAGRAPH_SEPARATOR;
+      if (hidden && out == null) {
+        out = new StringBuilder(text.substring(0, i));
+      }
+      if (out != null) {
+        out.append(hidden ? '\uFFFD' : c);
+      }
+    }
+    return out == null ? text : out.toString();
   }
 
   /** The headline, then the source line and a caret under the column when the line is known. */
@@ -74,16 +99,14 @@ public record Diagnostic(
         return null;
       }
       String line = lines.get(location.line() - 1);
-      if (line.length() > MAX_QUOTED_LINE || !line.chars().allMatch(Diagnostic::printable)) {
+      // a tab is the one such character a line may hold and still be shown as it is
+      if (line.length() > MAX_QUOTED_LINE
+          || !shown(line.replace('\t', ' ')).equals(line.replace('\t', ' '))) {
         return null;
       }
       return line;
     } catch (IOException | RuntimeException e) {
       return null;
     }
-  }
-
-  private static boolean printable(int c) {
-    return c >= 0x20 && c != 0x7f || c == '\t';
   }
 }

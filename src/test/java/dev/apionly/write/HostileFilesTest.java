@@ -191,6 +191,25 @@ class HostileFilesTest {
   }
 
   @Test
+  void aNameFromTheRepositoryCannotWriteToTheTerminal() {
+    for (String name : List.of("Invo\u001be__c", "Invo\u009be__c", "Invo\u202ee__c")) {
+      Path folder = project.resolve("force-app/main/default/objects/" + name);
+      TestFiles.write(
+          folder.resolve(name + ".object-meta.xml"),
+          "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+              + "<CustomObject xmlns=\"http://soap.sforce.com/2006/04/metadata\"/>\n");
+    }
+    TestFiles.write(
+        project.resolve("specs/a.yaml"),
+        "name: Alpha_Sync\nowner: o@acme.example\nobjects:\n  Invoxe__c:\n    access: read\n");
+    Cli.Run run = Cli.runIn(project, "validate", "specs");
+    assertEquals(1, run.exitCode(), run.toString());
+    assertTrue(run.err().contains("did you mean 'Invo\uFFFDe__c'"), run.err());
+    assertFalse(run.err().chars().anyMatch(c -> Character.isISOControl(c) && c != '\n'), run.err());
+    assertFalse(run.err().contains("\u202e"), run.err());
+  }
+
+  @Test
   void aSpecLinkedToAFileOutsideIsNeitherReadNorQuoted() throws IOException {
     Path secret = outside.resolve("secret.yaml");
     TestFiles.write(secret, "name: Sneaky\npassword: hunter2-very-secret\n");
