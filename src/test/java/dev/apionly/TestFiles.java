@@ -140,6 +140,20 @@ public final class TestFiles {
     }
   }
 
+  /** Deletes {@code root} and everything below it, if it is there. */
+  public static void deleteTree(Path root) {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Copies the tree at {@code from} into {@code to}. */
   public static void copy(Path from, Path to) {
     tree(from).forEach((path, text) -> write(to.resolve(path), text));

@@ -82,6 +82,8 @@ public final class ProjectWriter {
     wanted.put(StateFile.PATH, OutputFile.shared(StateFile.PATH, state));
 
     List<Change> changes = new ArrayList<>();
+    // each folder's names by lower case, listed once however many files go into it
+    Map<Path, Map<String, List<Path>>> listings = new java.util.HashMap<>();
     for (OutputFile file : wanted.values()) {
       String link = ProjectPaths.linkProblem(root, file.path());
       if (link != null) {
@@ -91,6 +93,7 @@ public final class ProjectWriter {
       Path target = root.resolve(file.path());
       byte[] current = readIfPresent(target, conflicts);
       if (current == null) {
+        caseTwin(root, file.path(), previous, listings, conflicts);
         changes.add(new Change(Change.Kind.CREATE, file.path(), null, file.bytes()));
       } else if (!Arrays.equals(current, file.bytes())) {
         if (!file.path().equals(StateFile.PATH)) {
@@ -187,6 +190,56 @@ public final class ProjectWriter {
           where,
           "was edited since apionly wrote it; apionly will not overwrite or delete hand edits:"
               + " move the change into the spec, then restore the file (git checkout) or delete it");
+    }
+  }
+
+  /**
+   * Refuses to create {@code relative} beside a file of the user's whose name differs from it only
+   * in letter case: Salesforce compares component names ignoring case, so the two would deploy as
+   * one component, and the user's would never be compared with the spec. A file apionly wrote
+   * itself (an integration renamed in case) is apionly's to replace.
+   */
+  private static void caseTwin(
+      Path root,
+      String relative,
+      Map<String, StateFile.Entry> previous,
+      Map<Path, Map<String, List<Path>>> listings,
+      Diagnostics conflicts)
+      throws IOException {
+    Path target = root.resolve(relative);
+    Path folder = target.getParent();
+    if (folder == null || !Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    Map<String, List<Path>> byName = listings.get(folder);
+    if (byName == null) {
+      byName = new java.util.HashMap<>();
+      try (java.util.stream.Stream<Path> siblings = Files.list(folder)) {
+        for (Path sibling : siblings.sorted().toList()) {
+          byName
+              .computeIfAbsent(
+                  sibling.getFileName().toString().toLowerCase(java.util.Locale.ROOT),
+                  k -> new ArrayList<>())
+              .add(sibling);
+        }
+      }
+      listings.put(folder, byName);
+    }
+    String name = target.getFileName().toString();
+    for (Path sibling : byName.getOrDefault(name.toLowerCase(java.util.Locale.ROOT), List.of())) {
+      String other = sibling.getFileName().toString();
+      String otherRelative = root.relativize(sibling).toString().replace('\\', '/');
+      if (!other.equals(name) && !previous.containsKey(otherRelative)) {
+        conflicts.add(
+            Diagnostic.error(
+                    Location.of(sibling),
+                    "is yours, and has the name of "
+                        + relative
+                        + " but for letter case; Salesforce compares names ignoring case, so"
+                        + " both would deploy as one component: rename or move your file, or"
+                        + " let import and generate adopt it under the spec's spelling")
+                .withoutSource());
+      }
     }
   }
 

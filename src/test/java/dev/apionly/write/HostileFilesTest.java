@@ -190,6 +190,36 @@ class HostileFilesTest {
     assertEquals(before, TestFiles.tree(project));
   }
 
+  /**
+   * A file of the user's whose name is a generated one's but for letter case: Salesforce would
+   * deploy both as one component, so generate refuses rather than writing the twin beside it.
+   */
+  @Test
+  void aFileThatDiffersOnlyInLetterCaseIsNeverTwinned() throws Exception {
+    Path sets = project.resolve("force-app/main/default/permissionsets");
+    Path generated = sets.resolve("Alpha_Sync.permissionset-meta.xml");
+    Path users = sets.resolve("alpha_sync.permissionset-meta.xml");
+    Files.move(generated, users);
+    Files.writeString(
+        users,
+        TestFiles.read(users)
+            .replace("<allowEdit>false</allowEdit>", "<allowEdit>true</allowEdit>"));
+    TestFiles.deleteTree(project.resolve(".apionly"));
+    Map<String, String> before = TestFiles.tree(project);
+
+    Cli.Run run = generate();
+
+    assertEquals(2, run.exitCode(), run.toString());
+    assertTrue(
+        run.err()
+            .contains(
+                "alpha_sync.permissionset-meta.xml: error: is yours, and has the name of"
+                    + " force-app/main/default/permissionsets/Alpha_Sync.permissionset-meta.xml"
+                    + " but for letter case"),
+        run.err());
+    assertEquals(before, TestFiles.tree(project), "nothing written");
+  }
+
   @Test
   void aNameFromTheRepositoryCannotWriteToTheTerminal() {
     for (String name : List.of("Invo\u001be__c", "Invo\u009be__c", "Invo\u202ee__c")) {
