@@ -65,6 +65,19 @@ final class Adoption {
       }
       byte[] current;
       try {
+        if (Files.size(target) > MetadataXml.MAX_FILE_BYTES) {
+          problems.add(
+              Diagnostic.error(
+                      Location.of(target),
+                      "exists but was not written by apionly, and is "
+                          + Files.size(target)
+                          + " bytes, more than the "
+                          + MetadataXml.MAX_FILE_BYTES
+                          + " apionly reads of a metadata file; apionly never overwrites your"
+                          + " files: move it away")
+                  .withoutSource());
+          continue;
+        }
         current = Files.readAllBytes(target);
       } catch (IOException e) {
         throw new UncheckedIOException(e);

@@ -9,6 +9,7 @@ import dev.apionly.diagnostic.Paths;
 import dev.apionly.metadata.MetadataException;
 import dev.apionly.metadata.MetadataFiles.PermissionSetFile;
 import dev.apionly.metadata.MetadataFiles.PermissionSetGroupFile;
+import dev.apionly.metadata.MetadataXml;
 import dev.apionly.metadata.Unexpressed;
 import dev.apionly.model.Grant;
 import dev.apionly.model.Grants;
@@ -100,9 +101,6 @@ public final class Importer {
       diagnostics = List.copyOf(diagnostics);
     }
   }
-
-  /** Largest file read: real permission sets are well under a megabyte. */
-  static final long MAX_BYTES = 16L * 1024 * 1024;
 
   private static final Pattern NAMESPACED = Pattern.compile("[A-Za-z][A-Za-z0-9]*__.+");
 
@@ -244,9 +242,14 @@ public final class Importer {
     }
     String text;
     try {
-      if (Files.size(file) > MAX_BYTES) {
+      if (Files.size(file) > MetadataXml.MAX_FILE_BYTES) {
         diagnostics.error(
-            whole, "file is " + Files.size(file) + " bytes; at most " + MAX_BYTES + " are read");
+            whole,
+            "file is "
+                + Files.size(file)
+                + " bytes; at most "
+                + MetadataXml.MAX_FILE_BYTES
+                + " are read");
         return Optional.empty();
       }
       text =

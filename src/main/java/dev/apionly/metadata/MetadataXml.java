@@ -52,6 +52,9 @@ public final class MetadataXml {
    */
   public static final int MAX_DEPTH = 100;
 
+  /** The largest metadata file apionly reads: real permission sets are a few hundred kB. */
+  public static final long MAX_FILE_BYTES = 16L * 1024 * 1024;
+
   /**
    * The stream reader: Woodstox, named rather than looked up, with DTDs and so every entity off.
    * JAXB reads from it about a third faster than from the JDK's own parsers, SAX or StAX.

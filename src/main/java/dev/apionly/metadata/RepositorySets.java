@@ -69,8 +69,7 @@ public final class RepositorySets {
     String name = file.getFileName().toString();
     String member = name.substring(0, name.length() - SUFFIX.length());
     try {
-      PermissionSetXml xml =
-          MetadataXml.parse(Files.readAllBytes(file), MetadataRoot.PERMISSION_SET);
+      PermissionSetXml xml = MetadataXml.parse(readSmall(file), MetadataRoot.PERMISSION_SET);
       String license = xml.getLicense() == null ? null : xml.getLicense().strip();
       return Optional.of(
           new Found(
@@ -81,6 +80,13 @@ public final class RepositorySets {
       unreadable.add(file);
       return Optional.empty();
     }
+  }
+
+  private static byte[] readSmall(Path file) throws IOException {
+    if (Files.size(file) > MetadataXml.MAX_FILE_BYTES) {
+      throw new IOException(file + " is larger than " + MetadataXml.MAX_FILE_BYTES + " bytes");
+    }
+    return Files.readAllBytes(file);
   }
 
   private static Map<String, Path> walk(List<Path> directories) {
