@@ -413,8 +413,9 @@ final class LogScan {
   /**
    * Reads the rows of {@code part}. Most rows are calls of users who are no integration's: they are
    * judged on the bytes of three values, without a string. Read as a part of the file ({@code
-   * whole} false), line numbers are unknown, so a user not in the map ends the reading without a
-   * tally (bad input is thrown as it is met: {@link #join} reads the file again for either).
+   * whole} false), a user not in the map ends the reading without a tally, and bad input is thrown
+   * as it is met: {@link #join} reads the file again for either, so that what is reported, and in
+   * which order, is what one reading from the start reports.
    */
   private Reading read(LogFile file, Set<EventType> present, Part part, boolean whole) {
     CallTally tally = new CallTally(granted.size());

@@ -45,10 +45,12 @@ final class LogTable implements AutoCloseable {
   private long end = Long.MAX_VALUE;
 
   /**
-   * The line being read, 1-based: every line break read, inside quotes too, moves it on. Right only
-   * in a table read from the file's start: a range read from its middle counts from 1.
+   * Line numbers, which only errors need, are counted when asked for (see {@link #lineAt(long)}),
+   * not while parsing: the line breaks before this offset are counted, and it is on this line.
    */
-  private int currentLine = 1;
+  private long countedTo;
+
+  private int countedLine = 1;
 
   private List<String> header = List.of();
   private final Map<String, Integer> index = new HashMap<>();
@@ -62,7 +64,9 @@ final class LogTable implements AutoCloseable {
   private boolean[] unescaped = new boolean[0];
   private byte[] scratch = new byte[256];
   private int scratchLength;
-  private int line;
+
+  /** The file offset of the current row. */
+  private long rowOffset;
 
   private LogTable(Path file, FileChannel channel) {
     this.file = file;
@@ -129,7 +133,6 @@ final class LogTable implements AutoCloseable {
       position = 0;
       limit = 0;
       ended = false;
-      currentLine = 1;
     }
     end = to;
   }
@@ -148,10 +151,7 @@ final class LogTable implements AutoCloseable {
         return false;
       }
       byte b = buffer[position];
-      if (b == '\n') {
-        position++;
-        currentLine++;
-      } else if (b == '\r') {
+      if (b == '\n' || b == '\r') {
         position++;
       } else {
         return true;
@@ -198,7 +198,6 @@ final class LogTable implements AutoCloseable {
     final byte[] b = buffer;
     final int stop = limit;
     int at = position;
-    int lines = 0;
     int column = 0;
     scratchLength = 0;
     while (true) {
@@ -208,18 +207,11 @@ final class LogTable implements AutoCloseable {
       int tail = -1;
       boolean escaped = false;
       if (at < stop && b[at] == '"') {
-        int openedOn = lines;
+        int opened = at;
         at++;
         from = at;
         while (true) {
-          while (at < stop) {
-            byte c = b[at];
-            if (c == '"') {
-              break;
-            }
-            if (c == '\n') {
-              lines++;
-            }
+          while (at < stop && b[at] != '"') {
             at++;
           }
           if (at + 1 >= stop) {
@@ -228,7 +220,7 @@ final class LogTable implements AutoCloseable {
             }
             if (at >= stop) {
               throw bad(
-                  new Location(file, currentLine + openedOn, 1),
+                  new Location(file, lineAt(bufferStart + opened), 1),
                   "the file ends inside a quoted value: a truncated file? accepted: a log file as"
                       + " Salesforce serves it, whole");
             }
@@ -264,7 +256,6 @@ final class LogTable implements AutoCloseable {
       column++;
       if (lineBreak) {
         at++;
-        lines++;
         break;
       }
       if (at >= stop) {
@@ -272,12 +263,11 @@ final class LogTable implements AutoCloseable {
       }
       at++;
     }
+    rowOffset = bufferStart + position;
     position = at;
-    line = currentLine;
-    currentLine += lines;
     if (all == null && column != header.size()) {
       throw bad(
-          new Location(file, line, 1),
+          new Location(file, line(), 1),
           "this row has "
               + column
               + (column == 1 ? " value" : " values")
@@ -443,7 +433,40 @@ final class LogTable implements AutoCloseable {
 
   /** The line the current row starts on. */
   int line() {
-    return line;
+    return lineAt(rowOffset);
+  }
+
+  /**
+   * The 1-based line of the byte at {@code offset}: the line breaks before it, counted from where
+   * the last count stopped when that is before it (as errors come in file order), else from the
+   * file's start; read apart from the parsing, which it leaves where it is.
+   */
+  private int lineAt(long offset) {
+    if (offset < countedTo) {
+      countedTo = 0;
+      countedLine = 1;
+    }
+    ByteBuffer chunk = ByteBuffer.allocate(BUFFER);
+    try {
+      while (countedTo < offset) {
+        chunk.clear();
+        chunk.limit((int) Math.min(chunk.capacity(), offset - countedTo));
+        int read = channel.read(chunk, countedTo);
+        if (read <= 0) {
+          break;
+        }
+        byte[] bytes = chunk.array();
+        for (int i = 0; i < read; i++) {
+          if (bytes[i] == '\n') {
+            countedLine++;
+          }
+        }
+        countedTo += read;
+      }
+    } catch (IOException e) {
+      throw bad(Location.of(file), "cannot read the file: " + e.getMessage());
+    }
+    return countedLine;
   }
 
   /**
