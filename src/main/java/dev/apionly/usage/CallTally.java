@@ -1,11 +1,10 @@
 package dev.apionly.usage;
 
 import dev.apionly.diagnostic.Diagnostic;
+import java.util.BitSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -26,7 +25,10 @@ final class CallTally {
   long coveredElsewhere;
   String first;
   String last;
-  final Set<String> otherUsers = new HashSet<>();
+
+  /** Users who are no integration's, by their number in the {@link UserIndex}. */
+  final BitSet otherUsers = new BitSet();
+
   final Map<String, Diagnostic> unknownUsers = new LinkedHashMap<>();
   final IntegrationTally[] integrations;
 
@@ -56,7 +58,7 @@ final class CallTally {
       seen(other.first);
       seen(other.last);
     }
-    otherUsers.addAll(other.otherUsers);
+    otherUsers.or(other.otherUsers);
     other.unknownUsers.forEach(
         (id, d) -> {
           if (unknownUsers.size() < MAX_UNKNOWN_USERS) {

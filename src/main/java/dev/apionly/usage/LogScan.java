@@ -6,9 +6,14 @@ import dev.apionly.diagnostic.Diagnostics;
 import dev.apionly.diagnostic.ExitCode;
 import dev.apionly.diagnostic.Location;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -82,10 +87,26 @@ final class LogScan {
   /** What the scan found: the files by type, and the tally. */
   record Result(List<LogFile> files, CallTally tally) {}
 
-  private final Map<String, Integer> integrationOfUser;
+  /** A part of a file smaller than this is not worth a thread of its own. */
+  private static final long MIN_PART = 4L << 20;
+
+  /** Parts of at most this size, so that a thread that falls behind holds the others up little. */
+  private static final long MAX_PART = 64L << 20;
+
+  /** How far past a planned split point a row's start is looked for. */
+  private static final int SPLIT_SEARCH = 1 << 16;
+
+  private final UserIndex users;
   private final List<Map<String, Integer>> granted;
   private final String since;
+  private final byte[] sinceBytes;
   private final Path userMap;
+
+  /** The size of the parts files are split into; 0: from the logs' size and the cores. */
+  private long partSize;
+
+  /** Files read in parts that had to be read again whole. */
+  private int readAgain;
 
   /**
    * {@code integrationOfUser}: 15-character user id to the integration's index, -1 for a user that
@@ -96,10 +117,22 @@ final class LogScan {
       List<Map<String, Integer>> granted,
       String since,
       Path userMap) {
-    this.integrationOfUser = integrationOfUser;
+    this.users = new UserIndex(integrationOfUser);
     this.granted = granted;
     this.since = since;
+    this.sinceBytes = since.getBytes(StandardCharsets.UTF_8);
     this.userMap = userMap;
+  }
+
+  /** Splits the files into parts of about {@code bytes}, whatever their size: for tests. */
+  LogScan partSize(long bytes) {
+    this.partSize = bytes;
+    return this;
+  }
+
+  /** How many files read in parts had to be read again whole: for tests. */
+  int filesReadAgain() {
+    return readAgain;
   }
 
   /** Every {@code *.csv} under {@code directory}, not in hidden directories, in path order. */
@@ -141,7 +174,19 @@ final class LogScan {
     return false;
   }
 
-  /** Identifies every file, then reads them all; bad input in any file stops the run. */
+  /** The rows of a file that start in {@code [from, to)}; from 0: every row after the header. */
+  private record Part(long from, long to) {}
+
+  /**
+   * What reading a part found, and where it stopped: at the next part's start when the split was at
+   * a row's start; no tally when a row needs the whole file read to be reported at its line.
+   */
+  private record Reading(CallTally tally, long stoppedAt) {}
+
+  /**
+   * Identifies every file, then reads them all, large files in parts, so that every core has work
+   * until the end; bad input in any file stops the run.
+   */
   Result scan(List<Path> paths) {
     List<LogFile> files = new ArrayList<>();
     Diagnostics problems = new Diagnostics();
@@ -155,26 +200,30 @@ final class LogScan {
     problems.throwIfErrors(ExitCode.BAD_INPUT);
     Set<EventType> present = EnumSet.noneOf(EventType.class);
     files.stream().filter(f -> f.type() != null).forEach(f -> present.add(f.type()));
-    int threads = Math.max(1, Math.min(files.size(), Runtime.getRuntime().availableProcessors()));
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    int cores = Runtime.getRuntime().availableProcessors();
+    List<List<Part>> plan = plan(files, cores);
+    int parts = plan.stream().mapToInt(List::size).sum();
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parts, cores)));
     try {
-      List<Future<CallTally>> futures = new ArrayList<>();
-      for (LogFile file : files) {
-        futures.add(pool.submit(() -> read(file, present)));
+      List<List<Future<Reading>>> readings = new ArrayList<>();
+      for (int i = 0; i < files.size(); i++) {
+        LogFile file = files.get(i);
+        List<Part> fileParts = plan.get(i);
+        boolean whole = fileParts.size() == 1;
+        List<Future<Reading>> futures = new ArrayList<>();
+        for (Part part : fileParts) {
+          futures.add(pool.submit(() -> read(file, present, part, whole)));
+        }
+        readings.add(futures);
       }
       CallTally total = new CallTally(granted.size());
-      for (Future<CallTally> future : futures) {
+      for (int i = 0; i < files.size(); i++) {
         try {
-          total.merge(future.get());
-        } catch (ExecutionException e) {
-          if (e.getCause() instanceof ApionlyException failure) {
-            failure.diagnostics().forEach(problems::add);
-          } else if (e.getCause() instanceof RuntimeException runtime) {
-            throw runtime;
-          } else {
-            throw new IllegalStateException(e.getCause());
-          }
+          total.merge(join(files.get(i), present, plan.get(i), readings.get(i)));
+        } catch (ApionlyException failure) {
+          failure.diagnostics().forEach(problems::add);
         }
+        readings.set(i, null);
       }
       problems.throwIfErrors(ExitCode.BAD_INPUT);
       if (!total.unknownUsers.isEmpty()) {
@@ -188,6 +237,121 @@ final class LogScan {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /**
+   * One file's tally from its parts' readings, in order. A part counts only when the part before it
+   * stopped exactly where it starts: then its start is a row's start, whatever the quoted values
+   * before it hold. Otherwise, or when a part failed or met a row only a reading from the file's
+   * start can place (bad input is reported at its line), the file is read again whole: the answer,
+   * and any error, are then those of one sequential reading.
+   */
+  private CallTally join(
+      LogFile file, Set<EventType> present, List<Part> parts, List<Future<Reading>> readings)
+      throws InterruptedException {
+    CallTally tally = new CallTally(granted.size());
+    for (int k = 0; k < parts.size(); k++) {
+      Reading reading;
+      try {
+        reading = readings.get(k).get();
+      } catch (ExecutionException e) {
+        if (parts.size() > 1) {
+          return wholeAgain(file, present, readings);
+        }
+        throw rethrown(e);
+      }
+      boolean joins = k + 1 == parts.size() || reading.stoppedAt() == parts.get(k + 1).from();
+      if (reading.tally() == null || !joins) {
+        return wholeAgain(file, present, readings);
+      }
+      tally.merge(reading.tally());
+    }
+    return tally;
+  }
+
+  private CallTally wholeAgain(
+      LogFile file, Set<EventType> present, List<Future<Reading>> readings) {
+    readings.forEach(f -> f.cancel(false));
+    readAgain++;
+    return read(file, present, new Part(0, Long.MAX_VALUE), true).tally();
+  }
+
+  private static RuntimeException rethrown(ExecutionException e) {
+    if (e.getCause() instanceof RuntimeException runtime) {
+      return runtime;
+    }
+    if (e.getCause() instanceof Error error) {
+      throw error;
+    }
+    return new IllegalStateException(e.getCause());
+  }
+
+  /**
+   * Each file's parts: about {@code size} bytes each (from the logs' total, several per core,
+   * unless set), split just before a line that starts with a quote (where every Salesforce row
+   * starts). Such a line may also be inside a quoted value: {@link #join} finds that out.
+   */
+  private List<List<Part>> plan(List<LogFile> files, int cores) {
+    long total = 0;
+    for (LogFile file : files) {
+      total += file.type() == null ? 0 : size(file.path());
+    }
+    long size =
+        partSize > 0 ? partSize : Math.max(MIN_PART, Math.min(MAX_PART, total / (cores * 8L)));
+    List<List<Part>> plan = new ArrayList<>();
+    for (LogFile file : files) {
+      long bytes = file.type() == null ? 0 : size(file.path());
+      long count = bytes / size;
+      List<Long> starts = new ArrayList<>();
+      if (count > 1) {
+        try (FileChannel channel = FileChannel.open(file.path(), StandardOpenOption.READ)) {
+          ByteBuffer window = ByteBuffer.allocate(SPLIT_SEARCH);
+          for (long k = 1; k < count; k++) {
+            long start = rowStartAfter(channel, window, bytes * k / count);
+            if (start > 0 && (starts.isEmpty() || start > starts.get(starts.size() - 1))) {
+              starts.add(start);
+            }
+          }
+        } catch (IOException e) {
+          starts.clear();
+        }
+      }
+      List<Part> parts = new ArrayList<>();
+      long from = 0;
+      for (long start : starts) {
+        parts.add(new Part(from, start));
+        from = start;
+      }
+      parts.add(new Part(from, Long.MAX_VALUE));
+      plan.add(parts);
+    }
+    return plan;
+  }
+
+  private static long size(Path path) {
+    try {
+      return Files.size(path);
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  /** The first offset after {@code near} that follows a line break and holds a quote; -1: none. */
+  private static long rowStartAfter(FileChannel channel, ByteBuffer window, long near)
+      throws IOException {
+    window.clear();
+    while (window.hasRemaining()) {
+      if (channel.read(window, near + window.position()) < 0) {
+        break;
+      }
+    }
+    byte[] bytes = window.array();
+    for (int i = 0; i + 1 < window.position(); i++) {
+      if (bytes[i] == '\n' && bytes[i + 1] == '"') {
+        return near + i + 1;
+      }
+    }
+    return -1;
   }
 
   /** The event type of {@code path}, from its first row, with the columns that type needs. */
@@ -246,48 +410,75 @@ final class LogScan {
     }
   }
 
-  private CallTally read(LogFile file, Set<EventType> present) {
+  /**
+   * Reads the rows of {@code part}. Most rows are calls of users who are no integration's: they are
+   * judged on the bytes of three values, without a string. Read as a part of the file ({@code
+   * whole} false), a user not in the map ends the reading without a tally, and bad input is thrown
+   * as it is met: {@link #join} reads the file again for either, so that what is reported, and in
+   * which order, is what one reading from the start reports.
+   */
+  private Reading read(LogFile file, Set<EventType> present, Part part, boolean whole) {
     CallTally tally = new CallTally(granted.size());
     if (file.type() == null) {
-      return tally;
+      return new Reading(tally, 0);
     }
     boolean soapCovered = present.contains(EventType.SOAP);
     boolean restCovered = present.contains(EventType.REST);
     EventType type = file.type();
+    byte[] typeKey = type.key().getBytes(StandardCharsets.UTF_8);
     Map<String, String> lowerCase = new HashMap<>();
+    TimeRange seen = new TimeRange();
     try (LogTable table = LogTable.open(file.path())) {
       table.select(COLUMNS);
+      table.range(part.from() == 0 ? table.offset() : part.from(), part.to());
       while (table.next()) {
         tally.rows++;
-        if (!table.value(TYPE).equals(type.key())) {
+        if (!table.is(TYPE, typeKey)) {
           throw LogTable.bad(
               table.locate(table.line(), EventType.EVENT_TYPE),
               "this row's event type differs from the file's first row ("
                   + type.key()
                   + "); accepted: one event type per file, as Salesforce serves them");
         }
-        String time = time(table);
-        if (time.compareTo(since) < 0) {
-          tally.outsideWindow++;
-          continue;
+        String time = null;
+        byte[] bytes = table.bytes(TIMESTAMP_DERIVED);
+        int start = table.start(TIMESTAMP_DERIVED);
+        int length = table.length(TIMESTAMP_DERIVED);
+        if (isAsciiIsoStart(bytes, start, length)) {
+          if (compare(bytes, start, length, sinceBytes) < 0) {
+            tally.outsideWindow++;
+            continue;
+          }
+          seen.add(bytes, start, length);
+        } else {
+          time = time(table);
+          if (time.compareTo(since) < 0) {
+            tally.outsideWindow++;
+            continue;
+          }
+          tally.seen(time);
         }
-        tally.seen(time);
-        String user = table.value(USER_ID);
-        String column = "USER_ID";
-        if (user.isEmpty()) {
-          user = table.value(USER_ID_DERIVED);
-          column = "USER_ID_DERIVED";
+        int column = table.length(USER_ID) > 0 ? USER_ID : USER_ID_DERIVED;
+        int user = users.number(table.bytes(column), table.start(column), table.length(column));
+        if (user < 0) {
+          String key = UserMap.key(table.value(column));
+          user = users.number(key);
+          if (user < 0) {
+            if (!whole) {
+              return new Reading(null, table.offset());
+            }
+            unknownUser(tally, table, key, COLUMNS.get(column));
+            continue;
+          }
         }
-        String key = UserMap.key(user);
-        Integer integration = integrationOfUser.get(key);
-        if (integration == null) {
-          unknownUser(tally, table, key, column);
-          continue;
-        }
+        int integration = users.integration(user);
         if (integration < 0) {
           tally.otherUserCalls++;
-          tally.otherUsers.add(key);
+          tally.otherUsers.set(user);
           continue;
+        }
+        if (time == null) {
+          time = table.value(TIMESTAMP_DERIVED);
         }
         CallTally.IntegrationTally calls = tally.integrations[integration];
         calls.calls++;
@@ -354,8 +545,73 @@ final class LogScan {
               .add(name, verbs, grants.getOrDefault(lower, 0), denied, time);
         }
       }
+      seen.into(tally);
+      return new Reading(tally, table.offset());
     }
-    return tally;
+  }
+
+  /** The least and the greatest ASCII time of a part's rows, kept as bytes until it ends. */
+  private static final class TimeRange {
+    private byte[] first;
+    private byte[] last;
+
+    void add(byte[] bytes, int start, int length) {
+      if (first == null || compare(bytes, start, length, first) < 0) {
+        first = Arrays.copyOfRange(bytes, start, start + length);
+      }
+      if (last == null || compare(bytes, start, length, last) > 0) {
+        last = Arrays.copyOfRange(bytes, start, start + length);
+      }
+    }
+
+    void into(CallTally tally) {
+      if (first != null) {
+        tally.seen(new String(first, StandardCharsets.US_ASCII));
+        tally.seen(new String(last, StandardCharsets.US_ASCII));
+      }
+    }
+  }
+
+  /**
+   * {@code length} bytes from {@code start} against {@code other}, as {@link String#compareTo}
+   * compares them when both are ASCII.
+   */
+  private static int compare(byte[] bytes, int start, int length, byte[] other) {
+    int common = Math.min(length, other.length);
+    for (int i = 0; i < common; i++) {
+      int difference = (bytes[start + i] & 0xFF) - (other[i] & 0xFF);
+      if (difference != 0) {
+        return difference;
+      }
+    }
+    return length - other.length;
+  }
+
+  /** An ASCII value that starts as a date does: such a time compares the same as bytes. */
+  private static boolean isAsciiIsoStart(byte[] bytes, int start, int length) {
+    if (length < 10
+        || bytes[start + 4] != '-'
+        || bytes[start + 7] != '-'
+        || !digits(bytes, start, 4)
+        || !digits(bytes, start + 5, 2)
+        || !digits(bytes, start + 8, 2)) {
+      return false;
+    }
+    for (int i = start + 10; i < start + length; i++) {
+      if (bytes[i] < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean digits(byte[] bytes, int start, int count) {
+    for (int i = start; i < start + count; i++) {
+      if (bytes[i] < '0' || bytes[i] > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void unknownUser(CallTally tally, LogTable table, String key, String column) {

@@ -5,10 +5,12 @@ import dev.apionly.diagnostic.ExitCode;
 import dev.apionly.diagnostic.Location;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -20,45 +22,63 @@ import java.util.Map;
  * at a time: its header, then only the columns asked for. Nothing but the current row is held, so a
  * log of any size reads in the same memory. The bytes are scanned here rather than by a CSV
  * library: Jackson's CSV module made a string of every value of every row, which took twice the
- * time the scale target allows; here a value the run does not need is skipped unread.
+ * time the scale target allows; here a row is parsed where it lies in the read buffer, and a value
+ * is decoded only when asked for. A table may be limited to the rows that start in a byte range of
+ * the file, so that several threads share one large file.
  */
 final class LogTable implements AutoCloseable {
 
   private static final int BUFFER = 1 << 20;
 
   private final Path file;
-  private final InputStream in;
-  private final byte[] buffer = new byte[BUFFER];
+  private final FileChannel channel;
+  private byte[] buffer = new byte[BUFFER];
+
+  /** The file offset of {@code buffer[0]}. */
+  private long bufferStart;
+
   private int position;
   private int limit;
   private boolean ended;
-  private byte[] field = new byte[256];
-  private int fieldLength;
 
-  /** The line being read, 1-based: every line break read, inside quotes too, moves it on. */
-  private int currentLine = 1;
+  /** Rows that start at or past this file offset are left to whoever reads the next range. */
+  private long end = Long.MAX_VALUE;
+
+  /**
+   * Line numbers, which only errors need, are counted when asked for (see {@link #lineAt(long)}),
+   * not while parsing: the line breaks before this offset are counted, and it is on this line.
+   */
+  private long countedTo;
+
+  private int countedLine = 1;
 
   private List<String> header = List.of();
   private final Map<String, Integer> index = new HashMap<>();
   private int[] slots = new int[0];
   private String[] values = new String[0];
-  private int[] starts = new int[0];
-  private int[] lengths = new int[0];
-  private byte[] row = new byte[1024];
-  private int rowLength;
-  private int line;
 
-  private LogTable(Path file, InputStream in) {
+  /** Where each selected value lies: in {@link #buffer}, or in {@link #scratch} once unescaped. */
+  private int[] starts = new int[0];
+
+  private int[] lengths = new int[0];
+  private boolean[] unescaped = new boolean[0];
+  private byte[] scratch = new byte[256];
+  private int scratchLength;
+
+  /** The file offset of the current row. */
+  private long rowOffset;
+
+  private LogTable(Path file, FileChannel channel) {
     this.file = file;
-    this.in = in;
+    this.channel = channel;
   }
 
   /** Opens {@code file} and reads its header row; an empty file or a bad header is bad input. */
   static LogTable open(Path file) {
     LogTable table;
     try {
-      table = new LogTable(file, Files.newInputStream(file));
-    } catch (IOException e) {
+      table = new LogTable(file, FileChannel.open(file, StandardOpenOption.READ));
+    } catch (IOException | RuntimeException e) {
       throw bad(Location.of(file), "cannot read the file: " + e.getMessage());
     }
     try {
@@ -72,23 +92,25 @@ final class LogTable implements AutoCloseable {
 
   private void readHeader() {
     skipByteOrderMark();
-    List<String> names = new ArrayList<>();
     if (!skipBlankLines()) {
       throw bad(Location.of(file), "the file is empty; accepted: a CSV file with a header row");
     }
-    boolean more = true;
-    while (more) {
-      more = readField(true);
-      names.add(new String(field, 0, fieldLength, StandardCharsets.UTF_8).strip());
+    List<String> names = new ArrayList<>();
+    while (!parseRow(names)) {
+      names.clear();
+      more();
     }
-    header = List.copyOf(names);
+    header = names.stream().map(String::strip).toList();
     for (int i = 0; i < header.size(); i++) {
       index.putIfAbsent(header.get(i), i);
     }
   }
 
   private void skipByteOrderMark() {
-    if (fill(3) >= 3
+    while (limit - position < 3 && more()) {
+      // until three bytes are there or the file ends
+    }
+    if (limit - position >= 3
         && buffer[position] == (byte) 0xEF
         && buffer[position + 1] == (byte) 0xBB
         && buffer[position + 2] == (byte) 0xBF) {
@@ -96,17 +118,40 @@ final class LogTable implements AutoCloseable {
     }
   }
 
+  /**
+   * From now on, reads only the rows that start in {@code [from, to)} of the file; {@code from}
+   * must be where a row starts (or the current position, for the rows after the header).
+   */
+  void range(long from, long to) {
+    if (from != offset()) {
+      try {
+        channel.position(from);
+      } catch (IOException e) {
+        throw bad(Location.of(file), "cannot read the file: " + e.getMessage());
+      }
+      bufferStart = from;
+      position = 0;
+      limit = 0;
+      ended = false;
+    }
+    end = to;
+  }
+
+  /**
+   * The file offset of the next byte to parse: after {@link #next()} is false, where it stopped.
+   */
+  long offset() {
+    return bufferStart + position;
+  }
+
   /** Moves past empty lines; false at the end of the file. */
   private boolean skipBlankLines() {
     while (true) {
-      if (position >= limit && fill(1) == 0) {
+      if (position >= limit && !more()) {
         return false;
       }
       byte b = buffer[position];
-      if (b == '\n') {
-        position++;
-        currentLine++;
-      } else if (b == '\r') {
+      if (b == '\n' || b == '\r') {
         position++;
       } else {
         return true;
@@ -114,120 +159,184 @@ final class LogTable implements AutoCloseable {
     }
   }
 
-  /** Makes at least {@code wanted} bytes available unless the file ends first; how many are. */
-  private int fill(int wanted) {
-    if (limit - position >= wanted || ended) {
-      return limit - position;
+  /**
+   * Reads more of the file behind what is still to parse (moved to the buffer's start, the buffer
+   * grown when it is all one row); false at the end of the file.
+   */
+  private boolean more() {
+    if (ended) {
+      return false;
     }
-    System.arraycopy(buffer, position, buffer, 0, limit - position);
-    limit -= position;
-    position = 0;
+    if (position > 0) {
+      System.arraycopy(buffer, position, buffer, 0, limit - position);
+      bufferStart += position;
+      limit -= position;
+      position = 0;
+    }
+    if (limit == buffer.length) {
+      buffer = Arrays.copyOf(buffer, buffer.length * 2);
+    }
     try {
-      while (limit < wanted || limit < buffer.length / 2) {
-        int read = in.read(buffer, limit, buffer.length - limit);
-        if (read < 0) {
-          ended = true;
-          break;
-        }
-        limit += read;
+      int read = channel.read(ByteBuffer.wrap(buffer, limit, buffer.length - limit));
+      if (read < 0) {
+        ended = true;
+        return false;
       }
+      limit += read;
+      return true;
     } catch (IOException e) {
       throw bad(Location.of(file), "cannot read the file: " + e.getMessage());
     }
-    return limit - position;
   }
 
   /**
-   * Reads one value (into {@link #field} when {@code keep}); true when another value of the same
-   * row follows, false at the row's end (or the file's).
+   * Parses the row at {@link #position}, recording where each selected value lies (and adding every
+   * value to {@code all} when it is not null); false, with nothing moved, when the row runs past
+   * the bytes read so far and the file goes on: {@link #more()}, then parse it again.
    */
-  private boolean readField(boolean keep) {
-    fieldLength = 0;
-    if (position >= limit && fill(1) == 0) {
-      return false;
-    }
-    if (buffer[position] == '"') {
-      position++;
-      int startLine = currentLine;
-      while (true) {
-        if (position >= limit && fill(1) == 0) {
-          throw bad(
-              new Location(file, startLine, 1),
-              "the file ends inside a quoted value: a truncated file? accepted: a log file as"
-                  + " Salesforce serves it, whole");
-        }
-        int at = position;
-        int end = limit;
-        while (at < end && buffer[at] != '"') {
-          if (buffer[at] == '\n') {
-            currentLine++;
+  private boolean parseRow(List<String> all) {
+    final byte[] b = buffer;
+    final int stop = limit;
+    int at = position;
+    int column = 0;
+    scratchLength = 0;
+    while (true) {
+      int slot = column < slots.length ? slots[column] : -1;
+      int from;
+      int to;
+      int tail = -1;
+      boolean escaped = false;
+      if (at < stop && b[at] == '"') {
+        int opened = at;
+        at++;
+        from = at;
+        while (true) {
+          while (at < stop && b[at] != '"') {
+            at++;
           }
+          if (at + 1 >= stop) {
+            if (!ended) {
+              return false;
+            }
+            if (at >= stop) {
+              throw bad(
+                  new Location(file, lineAt(bufferStart + opened), 1),
+                  "the file ends inside a quoted value: a truncated file? accepted: a log file as"
+                      + " Salesforce serves it, whole");
+            }
+            break;
+          }
+          if (b[at + 1] != '"') {
+            break;
+          }
+          escaped = true;
+          at += 2;
+        }
+        to = at;
+        at++;
+        // anything between the closing quote and the separator belongs to the value
+        tail = at;
+        while (at < stop && b[at] != ',' && b[at] != '\n') {
           at++;
         }
-        if (keep) {
-          append(position, at);
+      } else {
+        from = at;
+        while (at < stop && b[at] != ',' && b[at] != '\n') {
+          at++;
         }
-        position = at;
-        if (at == end) {
-          continue;
-        }
-        position++;
-        if (position >= limit && fill(1) == 0) {
-          return false;
-        }
-        if (buffer[position] == '"') {
-          if (keep) {
-            append(position, position + 1);
-          }
-          position++;
-          continue;
-        }
-        break;
+        to = at;
       }
-    }
-    while (true) {
-      if (position >= limit && fill(1) == 0) {
+      if (at >= stop && !ended) {
         return false;
       }
-      int at = position;
-      int end = limit;
-      while (at < end) {
-        byte b = buffer[at];
-        if (b == ',' || b == '\n') {
-          break;
-        }
+      boolean lineBreak = at < stop && b[at] == '\n';
+      if (slot >= 0 || all != null) {
+        keep(slot, all, from, to, tail, at, escaped, lineBreak);
+      }
+      column++;
+      if (lineBreak) {
         at++;
+        break;
       }
-      if (keep) {
-        int stop = at;
-        if (stop > position && stop < end && buffer[stop - 1] == '\r') {
-          stop--;
+      if (at >= stop) {
+        break;
+      }
+      at++;
+    }
+    rowOffset = bufferStart + position;
+    position = at;
+    if (all == null && column != header.size()) {
+      throw bad(
+          new Location(file, line(), 1),
+          "this row has "
+              + column
+              + (column == 1 ? " value" : " values")
+              + " but the header has "
+              + header.size()
+              + "; a truncated or damaged file? accepted: a log file as Salesforce serves it"
+              + " (EventLogFile.LogFile), whole");
+    }
+    return true;
+  }
+
+  /**
+   * Records a value: {@code [from, to)} of the buffer, then for a quoted one whatever follows its
+   * closing quote up to {@code separator}. A carriage return before the separator is dropped, and
+   * one more before a line break, as CRLF files end their lines.
+   */
+  private void keep(
+      int slot,
+      List<String> all,
+      int from,
+      int to,
+      int tail,
+      int separator,
+      boolean escaped,
+      boolean lineBreak) {
+    byte[] b = buffer;
+    int tailEnd = separator;
+    if (tail < 0) {
+      if (to > from && to < limit && b[to - 1] == '\r') {
+        to--;
+      }
+    } else if (tailEnd > tail && separator < limit && b[tailEnd - 1] == '\r') {
+      tailEnd--;
+    }
+    byte[] array = b;
+    int start = from;
+    int length = to - from;
+    if (escaped || tail >= 0 && tailEnd > tail) {
+      start = scratchLength;
+      for (int i = from; i < to; i++) {
+        append(b[i]);
+        if (escaped && b[i] == '"') {
+          i++;
         }
-        append(position, stop);
       }
-      position = at;
-      if (at == end) {
-        continue;
+      for (int i = tail; i < tailEnd; i++) {
+        append(b[i]);
       }
-      position++;
-      if (buffer[at] == ',') {
-        return true;
-      }
-      currentLine++;
-      if (keep && fieldLength > 0 && field[fieldLength - 1] == '\r') {
-        fieldLength--;
-      }
-      return false;
+      array = scratch;
+      length = scratchLength - start;
+    }
+    if (lineBreak && length > 0 && array[start + length - 1] == '\r') {
+      length--;
+    }
+    if (slot >= 0) {
+      starts[slot] = start;
+      lengths[slot] = length;
+      unescaped[slot] = array == scratch;
+    }
+    if (all != null) {
+      all.add(new String(array, start, length, StandardCharsets.UTF_8));
     }
   }
 
-  private void append(int from, int to) {
-    int length = to - from;
-    if (fieldLength + length > field.length) {
-      field = Arrays.copyOf(field, Math.max(field.length * 2, fieldLength + length));
+  private void append(byte b) {
+    if (scratchLength == scratch.length) {
+      scratch = Arrays.copyOf(scratch, scratch.length * 2);
     }
-    System.arraycopy(buffer, from, field, fieldLength, length);
-    fieldLength += length;
+    scratch[scratchLength++] = b;
   }
 
   Path file() {
@@ -258,48 +367,53 @@ final class LogTable implements AutoCloseable {
     values = new String[columns.size()];
     starts = new int[columns.size()];
     lengths = new int[columns.size()];
+    unescaped = new boolean[columns.size()];
   }
 
   /**
-   * Reads the next row; false at the end of the file. A row with another number of values than the
-   * header, or a file that ends inside a quoted value, is a truncated file: bad input.
+   * Reads the next row; false at the end of the file, or of the range. A row with another number of
+   * values than the header, or a file that ends inside a quoted value, is a truncated file: bad
+   * input.
    */
   boolean next() {
-    if (!skipBlankLines()) {
+    while (true) {
+      if (!skipBlankLines() || offset() >= end) {
+        return false;
+      }
+      Arrays.fill(values, null);
+      if (parseRow(null)) {
+        return true;
+      }
+      more();
+    }
+  }
+
+  /** The bytes that hold the {@code i}th selected value (UTF-8), from {@link #start(int)}. */
+  byte[] bytes(int i) {
+    return unescaped[i] ? scratch : buffer;
+  }
+
+  /** Where the {@code i}th selected value starts in {@link #bytes(int)}. */
+  int start(int i) {
+    return starts[i];
+  }
+
+  /** How many bytes the {@code i}th selected value has: 0 when empty or not in the file. */
+  int length(int i) {
+    return lengths[i];
+  }
+
+  /** Whether the {@code i}th selected value is {@code ascii}'s bytes. */
+  boolean is(int i, byte[] ascii) {
+    if (lengths[i] != ascii.length) {
       return false;
     }
-    line = currentLine;
-    Arrays.fill(values, null);
-    Arrays.fill(starts, -1);
-    rowLength = 0;
-    int column = 0;
-    boolean more = true;
-    while (more) {
-      boolean keep = column < slots.length && slots[column] >= 0;
-      more = readField(keep);
-      if (keep) {
-        // kept as bytes: most rows are other users' calls, whose other values are never read
-        int slot = slots[column];
-        if (rowLength + fieldLength > row.length) {
-          row = Arrays.copyOf(row, Math.max(row.length * 2, rowLength + fieldLength));
-        }
-        System.arraycopy(field, 0, row, rowLength, fieldLength);
-        starts[slot] = rowLength;
-        lengths[slot] = fieldLength;
-        rowLength += fieldLength;
+    byte[] array = bytes(i);
+    int start = starts[i];
+    for (int k = 0; k < ascii.length; k++) {
+      if (array[start + k] != ascii[k]) {
+        return false;
       }
-      column++;
-    }
-    if (column != header.size()) {
-      throw bad(
-          new Location(file, line, 1),
-          "this row has "
-              + column
-              + (column == 1 ? " value" : " values")
-              + " but the header has "
-              + header.size()
-              + "; a truncated or damaged file? accepted: a log file as Salesforce serves it"
-              + " (EventLogFile.LogFile), whole");
     }
     return true;
   }
@@ -308,7 +422,10 @@ final class LogTable implements AutoCloseable {
   String value(int i) {
     String value = values[i];
     if (value == null) {
-      value = starts[i] < 0 ? "" : new String(row, starts[i], lengths[i], StandardCharsets.UTF_8);
+      value =
+          lengths[i] == 0
+              ? ""
+              : new String(bytes(i), starts[i], lengths[i], StandardCharsets.UTF_8);
       values[i] = value;
     }
     return value;
@@ -316,7 +433,40 @@ final class LogTable implements AutoCloseable {
 
   /** The line the current row starts on. */
   int line() {
-    return line;
+    return lineAt(rowOffset);
+  }
+
+  /**
+   * The 1-based line of the byte at {@code offset}: the line breaks before it, counted from where
+   * the last count stopped when that is before it (as errors come in file order), else from the
+   * file's start; read apart from the parsing, which it leaves where it is.
+   */
+  private int lineAt(long offset) {
+    if (offset < countedTo) {
+      countedTo = 0;
+      countedLine = 1;
+    }
+    ByteBuffer chunk = ByteBuffer.allocate(BUFFER);
+    try {
+      while (countedTo < offset) {
+        chunk.clear();
+        chunk.limit((int) Math.min(chunk.capacity(), offset - countedTo));
+        int read = channel.read(chunk, countedTo);
+        if (read <= 0) {
+          break;
+        }
+        byte[] bytes = chunk.array();
+        for (int i = 0; i < read; i++) {
+          if (bytes[i] == '\n') {
+            countedLine++;
+          }
+        }
+        countedTo += read;
+      }
+    } catch (IOException e) {
+      throw bad(Location.of(file), "cannot read the file: " + e.getMessage());
+    }
+    return countedLine;
   }
 
   /**
@@ -360,7 +510,7 @@ final class LogTable implements AutoCloseable {
   @Override
   public void close() {
     try {
-      in.close();
+      channel.close();
     } catch (IOException e) {
       // reading is over; nothing to lose
     }

@@ -114,7 +114,7 @@ public final class UsageAnalysis {
             tally.outsideWindow,
             integrationCalls,
             tally.otherUserCalls,
-            tally.otherUsers.size(),
+            tally.otherUsers.cardinality(),
             withoutObject,
             unmapped,
             tally.coveredElsewhere);
