@@ -531,6 +531,21 @@ final class AccessDiff {
               .user()
               .ifPresent(
                   u -> out.add(new DeletedComponent("UserAccessPolicy", integration.name())));
+          integration
+              .oauth()
+              .ifPresent(
+                  client -> {
+                    out.add(new DeletedComponent("ExternalClientApplication", client.name()));
+                    out.add(
+                        new DeletedComponent(
+                            "ExtlClntAppOauthSettings", client.oauthSettingsName()));
+                    out.add(
+                        new DeletedComponent(
+                            "ExtlClntAppGlobalOauthSettings", client.globalOauthSettingsName()));
+                    out.add(
+                        new DeletedComponent(
+                            "ExtlClntAppOauthConfigurablePolicies", client.oauthPoliciesName()));
+                  });
         });
     return out;
   }

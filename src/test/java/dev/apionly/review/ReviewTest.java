@@ -85,8 +85,16 @@ class ReviewTest {
 
     JsonNode removed = integration(report, "Warehouse_Extract");
     assertEquals("removed", removed.get("status").asText());
+    // its oauth block's External Client App goes too, as destructiveChanges.xml deletes it
     assertEquals(
-        List.of("PermissionSet", "PermissionSetGroup", "UserAccessPolicy"),
+        List.of(
+            "ExternalClientApplication",
+            "ExtlClntAppGlobalOauthSettings",
+            "ExtlClntAppOauthConfigurablePolicies",
+            "ExtlClntAppOauthSettings",
+            "PermissionSet",
+            "PermissionSetGroup",
+            "UserAccessPolicy"),
         types(removed.get("deletedComponents")));
 
     JsonNode renamed = integration(report, "Marketing_Cloud_Sync");
