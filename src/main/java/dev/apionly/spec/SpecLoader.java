@@ -36,10 +36,11 @@ public final class SpecLoader {
         diagnostics.add(linkedDirectory(input));
       } else if (Files.isDirectory(normalized)) {
         ProjectConfig config = configs.computeIfAbsent(normalized, d -> config(d, diagnostics));
-        for (Path link : linkedDirectories(normalized)) {
+        Listing listing = list(normalized);
+        for (Path link : listing.linkedDirectories()) {
           diagnostics.add(linkedDirectory(link));
         }
-        for (Path file : specFiles(normalized)) {
+        for (Path file : listing.specFiles()) {
           if (readable(file, normalized, diagnostics)) {
             files.putIfAbsent(file, config);
           }
@@ -147,31 +148,31 @@ public final class SpecLoader {
         .withoutSource();
   }
 
-  private static List<Path> linkedDirectories(Path directory) {
-    try (Stream<Path> walk = Files.walk(directory)) {
-      return walk.filter(Files::isSymbolicLink)
-          .filter(Files::isDirectory)
-          .filter(p -> !hidden(directory.relativize(p)))
-          .sorted()
-          .toList();
-    } catch (IOException | java.io.UncheckedIOException e) {
-      throw ApionlyException.of(
-          ExitCode.BAD_INPUT, Location.of(directory), "cannot list directory: " + e.getMessage());
-    }
-  }
+  /** What one walk of a spec directory finds: its spec files, and directories reached by links. */
+  private record Listing(List<Path> specFiles, List<Path> linkedDirectories) {}
 
-  private static List<Path> specFiles(Path directory) {
+  private static Listing list(Path directory) {
+    List<Path> specs = new ArrayList<>();
+    List<Path> links = new ArrayList<>();
     try (Stream<Path> walk = Files.walk(directory)) {
-      return walk.filter(Files::isRegularFile)
-          .filter(SpecLoader::isSpecFile)
-          .filter(p -> !p.getFileName().toString().equals(ProjectConfig.FILE_NAME))
-          .filter(p -> !hidden(directory.relativize(p)))
-          .sorted()
-          .toList();
+      walk.filter(p -> !hidden(directory.relativize(p)))
+          .forEach(
+              p -> {
+                if (Files.isSymbolicLink(p) && Files.isDirectory(p)) {
+                  links.add(p);
+                } else if (Files.isRegularFile(p)
+                    && isSpecFile(p)
+                    && !p.getFileName().toString().equals(ProjectConfig.FILE_NAME)) {
+                  specs.add(p);
+                }
+              });
     } catch (IOException | java.io.UncheckedIOException e) {
       throw ApionlyException.of(
           ExitCode.BAD_INPUT, Location.of(directory), "cannot list directory: " + e.getMessage());
     }
+    specs.sort(null);
+    links.sort(null);
+    return new Listing(specs, links);
   }
 
   /** What a path that exists but is neither a file nor a directory is, in a reader's words. */
