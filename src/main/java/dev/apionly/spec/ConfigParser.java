@@ -108,6 +108,21 @@ public final class ConfigParser {
    * {@code environments:}, a mapping of names to {@code {usernameSuffix}} or nothing. Letter case
    * of the names is checked by the YAML reader, which refuses two keys that differ only in case.
    */
+  /**
+   * The environment name a key of {@code environments} (or {@code user.environments}) holds; null,
+   * with an error at the key, when it is not one.
+   */
+  static Ref environmentName(Binding bind, Entry environment) {
+    Ref name = new Ref(environment.key(), environment.keyLocation());
+    String problem = Environments.nameProblem(name.value());
+    if (problem != null) {
+      bind.error(
+          name.location(), "environment name '" + Texts.abbreviate(name.value()) + "' " + problem);
+      return null;
+    }
+    return name;
+  }
+
   private static List<EnvironmentSpec> environments(Binding bind, Entry entry) {
     Optional<MapNode> map =
         bind.anyMap(entry.value(), "'environments'", "environment names to settings");
@@ -116,12 +131,8 @@ public final class ConfigParser {
     }
     List<EnvironmentSpec> out = new ArrayList<>();
     for (Entry environment : map.get().entries().values()) {
-      Ref name = new Ref(environment.key(), environment.keyLocation());
-      String problem = Environments.nameProblem(name.value());
-      if (problem != null) {
-        bind.error(
-            name.location(),
-            "environment name '" + Texts.abbreviate(name.value()) + "' " + problem);
+      Ref name = environmentName(bind, environment);
+      if (name == null) {
         continue;
       }
       Ref suffix = null;

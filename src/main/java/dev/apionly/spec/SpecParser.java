@@ -230,12 +230,8 @@ public final class SpecParser {
     }
     List<UserSpec.EnvironmentUsername> out = new ArrayList<>();
     for (Entry environment : mapped.get().entries().values()) {
-      Ref name = new Ref(environment.key(), environment.keyLocation());
-      String problem = Environments.nameProblem(name.value());
-      if (problem != null) {
-        bind.error(
-            name.location(),
-            "environment name '" + Texts.abbreviate(name.value()) + "' " + problem);
+      Ref name = ConfigParser.environmentName(bind, environment);
+      if (name == null) {
         continue;
       }
       String what = "'user.environments." + name.value() + "'";
