@@ -140,6 +140,27 @@ public final class TestFiles {
     }
   }
 
+  /** Runs git in {@code repository} and returns what it printed; fails the test if git fails. */
+  public static String git(Path repository, String... args) {
+    List<String> command = new ArrayList<>(List.of("git", "-C", repository.toString()));
+    command.addAll(List.of(args));
+    try {
+      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+      String out =
+          new String(
+              process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      if (process.waitFor() != 0) {
+        throw new AssertionError(String.join(" ", command) + "\n" + out);
+      }
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Deletes {@code root} and everything below it, if it is there. */
   public static void deleteTree(Path root) {
     if (!Files.exists(root)) {

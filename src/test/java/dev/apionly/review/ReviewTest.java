@@ -10,7 +10,6 @@ import dev.apionly.Cli;
 import dev.apionly.TestFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -379,19 +378,7 @@ class ReviewTest {
   }
 
   private String git(String... args) {
-    List<String> command = new ArrayList<>(List.of("git", "-C", repo.toString()));
-    command.addAll(List.of(args));
-    try {
-      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-      String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertEquals(0, process.waitFor(), String.join(" ", command) + "\n" + out);
-      return out;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return TestFiles.git(repo, args);
   }
 
   private static JsonNode json(Cli.Run run) {
