@@ -28,15 +28,14 @@ public final class ProjectSource {
 
   /** One object folder: its API name, where it is, and the fields and record types in it. */
   public record SourceObject(
-      String name,
-      Path folder,
-      Map<String, String> fields,
-      Map<String, String> recordTypes,
-      boolean customSetting) {}
+      String name, Path folder, Map<String, String> fields, Map<String, String> recordTypes) {}
 
   private final List<Path> directories;
   private final Map<String, MutableObject> objects = new TreeMap<>();
   private final Map<AccessList, Map<String, String>> names = new EnumMap<>(AccessList.class);
+
+  /** Whether the custom settings among the objects have been read from their definitions. */
+  private boolean settingsRead;
 
   private ProjectSource(List<Path> directories) {
     this.directories = List.copyOf(directories);
@@ -52,9 +51,6 @@ public final class ProjectSource {
     source.objects.values().stream()
         .filter(o -> o.name.toLowerCase(Locale.ROOT).endsWith("__mdt"))
         .forEach(o -> source.add(AccessList.CUSTOM_METADATA_TYPES, o.name));
-    source.objects.values().stream()
-        .filter(o -> o.customSetting)
-        .forEach(o -> source.add(AccessList.CUSTOM_SETTINGS, o.name));
     return source;
   }
 
@@ -75,7 +71,14 @@ public final class ProjectSource {
   }
 
   /** The names of one list kind, lower case → as the source spells it. */
-  public Map<String, String> names(AccessList kind) {
+  public synchronized Map<String, String> names(AccessList kind) {
+    if (kind == AccessList.CUSTOM_SETTINGS && !settingsRead) {
+      // custom settings are objects whose definition says so: read only when a spec names one
+      settingsRead = true;
+      objects.values().stream()
+          .filter(o -> o.definition != null && contains(o.definition, "customSettingsType"))
+          .forEach(o -> add(AccessList.CUSTOM_SETTINGS, o.name));
+    }
     return java.util.Collections.unmodifiableMap(names.get(kind));
   }
 
@@ -85,8 +88,7 @@ public final class ProjectSource {
     String folder = parent == null ? "" : parent.getFileName().toString();
     if (name.endsWith(".object-meta.xml")) {
       String object = stem(name, ".object-meta.xml");
-      MutableObject entry = object(object, parent);
-      entry.customSetting = contains(file, "customSettingsType");
+      object(object, parent).definition = file;
     } else if (name.endsWith(".field-meta.xml") && folder.equals("fields")) {
       object(grandparent(file), parent.getParent()).put(true, stem(name, ".field-meta.xml"));
     } else if (name.endsWith(".recordType-meta.xml") && folder.equals("recordTypes")) {
@@ -210,7 +212,9 @@ public final class ProjectSource {
     final Path folder;
     final Map<String, String> fields = new TreeMap<>();
     final Map<String, String> recordTypes = new TreeMap<>();
-    boolean customSetting;
+
+    /** The object's definition file, when the source has one. */
+    Path definition;
 
     MutableObject(String name, Path folder) {
       this.name = name;
@@ -226,8 +230,7 @@ public final class ProjectSource {
           name,
           folder,
           java.util.Collections.unmodifiableMap(fields),
-          java.util.Collections.unmodifiableMap(recordTypes),
-          customSetting);
+          java.util.Collections.unmodifiableMap(recordTypes));
     }
   }
 }
