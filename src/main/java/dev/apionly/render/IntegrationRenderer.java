@@ -92,7 +92,8 @@ public final class IntegrationRenderer {
   public List<RenderedFile> environmentValues(
       Integration integration, List<RenderedFile> files, List<UsernameReplacement> replacements) {
     List<RenderedFile> values = new ArrayList<>();
-    if (integration.user().isEmpty()) {
+    // without environments there is nothing to replace: no file's text need be searched
+    if (integration.user().isEmpty() || integration.user().get().environments().isEmpty()) {
       return values;
     }
     IntegrationUser user = integration.user().get();

@@ -1,7 +1,20 @@
 package dev.apionly.write;
 
-/** One file a run creates, updates or deletes, with its bytes before and after (null if none). */
-public record Change(Kind kind, String path, byte[] before, byte[] after) {
+/**
+ * One file a run creates, updates or deletes, with its bytes before and after (null if none), and
+ * the SHA-256 of the bytes after when it is known already (null when not).
+ */
+public record Change(Kind kind, String path, byte[] before, byte[] after, String afterSha256) {
+
+  /** A change whose hash after is worked out when the journal needs it. */
+  public Change(Kind kind, String path, byte[] before, byte[] after) {
+    this(kind, path, before, after, null);
+  }
+
+  /** The SHA-256 of the bytes after, as the state file writes it; null when there are none. */
+  public String sha256After() {
+    return after == null ? null : afterSha256 != null ? afterSha256 : StateFile.sha256(after);
+  }
 
   /** What happens to the file. */
   public enum Kind {

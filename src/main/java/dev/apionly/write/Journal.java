@@ -58,7 +58,7 @@ record Journal(List<String> directories, List<Journal.Step> steps, boolean commi
               change.kind(),
               change.path(),
               change.before() == null ? null : StateFile.sha256(change.before()),
-              change.after() == null ? null : StateFile.sha256(change.after())));
+              change.sha256After()));
       if (change.kind() != Change.Kind.CREATE) {
         continue;
       }

@@ -94,12 +94,13 @@ public final class ProjectWriter {
       byte[] current = readIfPresent(target, conflicts);
       if (current == null) {
         caseTwin(root, file.path(), previous, listings, conflicts);
-        changes.add(new Change(Change.Kind.CREATE, file.path(), null, file.bytes()));
+        changes.add(new Change(Change.Kind.CREATE, file.path(), null, file.bytes(), file.sha256()));
       } else if (!Arrays.equals(current, file.bytes())) {
         if (!file.path().equals(StateFile.PATH)) {
           checkOwned(root, file.path(), previous.get(file.path()), current, conflicts);
         }
-        changes.add(new Change(Change.Kind.UPDATE, file.path(), current, file.bytes()));
+        changes.add(
+            new Change(Change.Kind.UPDATE, file.path(), current, file.bytes(), file.sha256()));
       }
     }
     for (StateFile.Entry entry : previous.values()) {
