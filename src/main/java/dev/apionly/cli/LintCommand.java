@@ -19,6 +19,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -82,26 +83,26 @@ final class LintCommand implements Callable<Integer> {
     for (Diagnostic diagnostic : diagnostics.sorted()) {
       stderr.println(diagnostic.format());
     }
+    // the project around the specs is read once, for its included sets and its source's names
+    Optional<SfdxProject> around = SpecInputs.project(sources);
     List<Finding> findings =
-        new ArrayList<>(Linter.lint(specs, integrations, true, SpecInputs.repositorySets(sources)));
-    Path start = sources.isEmpty() ? Path.of("") : sources.get(0);
-    SfdxProject.find(start)
-        .ifPresent(
-            project -> {
-              Diagnostics names = new Diagnostics();
-              SourceCheck.check(
-                  specs,
-                  ProjectSource.read(project.packageDirectoryPaths()),
-                  project.namespace(),
-                  names,
-                  SourceCheck.Strictness.WARNINGS);
-              names.sorted().stream()
-                  .map(
-                      d ->
-                          new Finding(
-                              Rule.UNKNOWN_SOURCE_NAME, d.severity(), d.location(), d.message()))
-                  .forEach(findings::add);
-            });
+        new ArrayList<>(Linter.lint(specs, integrations, true, SpecInputs.repositorySets(around)));
+    around.ifPresent(
+        project -> {
+          Diagnostics names = new Diagnostics();
+          SourceCheck.check(
+              specs,
+              ProjectSource.read(project.packageDirectoryPaths()),
+              project.namespace(),
+              names,
+              SourceCheck.Strictness.WARNINGS);
+          names.sorted().stream()
+              .map(
+                  d ->
+                      new Finding(
+                          Rule.UNKNOWN_SOURCE_NAME, d.severity(), d.location(), d.message()))
+              .forEach(findings::add);
+        });
     findings.sort(Linter.ORDER);
     if (format == LintFormat.TEXT && common.quiet) {
       findings.stream()

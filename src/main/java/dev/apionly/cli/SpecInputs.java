@@ -32,10 +32,19 @@ final class SpecInputs {
    * an {@code include} of a set no spec describes grants.
    */
   static RepositorySets repositorySets(List<Path> sources) {
-    Path start = sources.isEmpty() ? Path.of("") : sources.get(0);
-    return SfdxProject.find(start)
+    return repositorySets(project(sources));
+  }
+
+  /** The permission sets of {@code project}'s package directories; none without a project. */
+  static RepositorySets repositorySets(Optional<SfdxProject> project) {
+    return project
         .map(p -> RepositorySets.read(p.packageDirectoryPaths()))
         .orElse(RepositorySets.none());
+  }
+
+  /** The SFDX project around {@code sources} (or the current directory), if there is one. */
+  static Optional<SfdxProject> project(List<Path> sources) {
+    return SfdxProject.find(sources.isEmpty() ? Path.of("") : sources.get(0));
   }
 
   /** The configured specs directory of the project around the current directory, if any. */
