@@ -6,13 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.apionly.importer.RoundTripTest;
 import dev.apionly.metadata.MetadataException;
 import dev.apionly.metadata.MetadataSchema;
+import dev.apionly.metadata.MetadataXml;
 import dev.apionly.metadata.MetadataXmlTest;
 import dev.apionly.metadata.TrimmedSchema;
 import dev.apionly.metadata.WsdlValidationTest;
+import dev.apionly.model.PermissionSet;
+import dev.apionly.model.UserPermissions;
 import dev.apionly.policy.RiskCatalogueTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -122,5 +126,44 @@ class ConformanceTest {
             .toList();
     assertTrue(seen.size() > 200, "seen " + seen.size());
     assertEquals(List.of(), RiskCatalogueTest.unrated(seen));
+  }
+
+  /**
+   * No real retrieved permission set holds an enforced pair's permission without what it needs
+   * (else Salesforce does not enforce the pair: make it advice), and an "observed" pair is seen
+   * together at least once.
+   */
+  @Test
+  void realSetsContradictNoEnforcedDependency() throws Exception {
+    List<PermissionSet> sets = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(corpus())) {
+      for (Path file :
+          files.filter(f -> f.toString().matches(".*\\.permissionset(-meta\\.xml)?$")).toList()) {
+        sets.add(
+            MetadataXml.permissionSet(file.getFileName().toString(), Files.readAllBytes(file)));
+      }
+    }
+    assertTrue(sets.size() > 10, "real sets " + sets.size());
+    List<String> contradicted = new ArrayList<>();
+    for (UserPermissions.Dependency pair : UserPermissions.dependencies()) {
+      boolean together = false;
+      for (PermissionSet set : sets) {
+        boolean has = holds(set, pair.permission());
+        boolean needed = holds(set, pair.requires());
+        together |= has && needed;
+        if (pair.enforced() && has && !needed) {
+          contradicted.add(
+              set.name() + " holds " + pair.permission() + " without " + pair.requires());
+        }
+      }
+      if (pair.evidence().kind() == UserPermissions.EvidenceKind.OBSERVED) {
+        assertTrue(together, pair + " is never seen together in the real sets");
+      }
+    }
+    assertEquals(List.of(), contradicted);
+  }
+
+  private static boolean holds(PermissionSet set, String permission) {
+    return set.userPermissions().stream().anyMatch(permission::equalsIgnoreCase);
   }
 }

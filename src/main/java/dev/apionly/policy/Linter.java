@@ -16,6 +16,7 @@ import dev.apionly.model.ObjectVerb;
 import dev.apionly.model.PermissionSet;
 import dev.apionly.model.RiskLevel;
 import dev.apionly.model.Salesforce;
+import dev.apionly.model.UserPermissions;
 import dev.apionly.spec.IntegrationSpec;
 import dev.apionly.spec.ObjectSpec;
 import dev.apionly.spec.ProjectConfig;
@@ -196,6 +197,9 @@ public final class Linter {
       }
       imported(permission.justification());
     }
+    if (notes) {
+      advice(spec, integration);
+    }
     for (ImpliedGrant implied : integration.implied()) {
       if (notes) {
         add(
@@ -315,7 +319,31 @@ public final class Linter {
     }
   }
 
-  /** Muted grants that no set of the group gives, when every set of the group is a spec here. */
+  /**
+   * Each user permission granted without one it usually goes with, where Salesforce does not
+   * enforce the pair: advice, since nothing is added for it.
+   */
+  private void advice(IntegrationSpec spec, Integration integration) {
+    Set<String> granted = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    granted.addAll(integration.permissionSet().userPermissions());
+    for (UserPermissionSpec permission : spec.userPermissions()) {
+      for (UserPermissions.Dependency pair : UserPermissions.dependencies()) {
+        if (!pair.enforced()
+            && pair.permission().equalsIgnoreCase(permission.name().value())
+            && !granted.contains(pair.requires())) {
+          add(
+              Rule.PERMISSION_ADVICE,
+              permission.name().location(),
+              pair.permission()
+                  + " is granted without "
+                  + pair.requires()
+                  + ", which Salesforce does not require with it: "
+                  + pair.evidence().text());
+        }
+      }
+    }
+  }
+
   /**
    * Each included set the repository holds (and no spec describes): one the integration's user may
    * not be able to hold for its licence, and the high or critical access it gives through the
@@ -370,6 +398,7 @@ public final class Linter {
     }
   }
 
+  /** Muted grants that no set of the group gives, when every set of the group is a spec here. */
   private void mutes(
       IntegrationSpec spec, Integration integration, Map<String, Integration> byName) {
     if (spec.mute() == null || integration.muting().isEmpty()) {

@@ -77,6 +77,13 @@ public enum Rule {
       "A grant added because Salesforce requires it",
       "Salesforce requires some grants alongside others (edit needs read, delete needs edit,"
           + " ViewSetup needs ViewRoles...). apionly adds them and reports each."),
+  PERMISSION_ADVICE(
+      "permission-advice",
+      Severity.NOTE,
+      "A user permission granted without one usually held with it",
+      "Salesforce does not require the pair (permission sets retrieved from real orgs hold the"
+          + " one without the other), so apionly adds nothing; the note says why the two usually"
+          + " go together. Grant the other permission if the integration needs it."),
   MUTE_NOT_GRANTED(
       "mute-not-granted",
       Severity.WARNING,

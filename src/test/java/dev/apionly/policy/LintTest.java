@@ -59,6 +59,31 @@ class LintTest {
             .contains("ViewRoles is added because ViewSetup needs it [implied-grant]"));
   }
 
+  /** A pair Salesforce does not enforce is advice: a note at the permission, nothing added. */
+  @Test
+  void aPairRealSetsContradictIsANoteNotAGrant() {
+    TestFiles.write(
+        dir.resolve("specs/a.yaml"),
+        "name: Logs\nowner: o@acme.example\nuserPermissions:\n  - name: viewEventLogFiles\n"
+            + "    justification: Reads Event Monitoring logs\n");
+    Cli.Run run = Cli.run("lint", "-v", dir.resolve("specs").toString());
+    assertEquals(0, run.exitCode(), run.toString());
+    assertTrue(
+        run.out()
+            .contains(
+                "a.yaml:4:11: note: ViewEventLogFiles is granted without ApiEnabled, which"
+                    + " Salesforce does not require with it: "),
+        run.out());
+    assertTrue(run.out().contains("[permission-advice]"), run.out());
+    assertFalse(run.out().contains("[implied-grant]"), "nothing is added for advice");
+    TestFiles.write(
+        dir.resolve("specs/a.yaml"),
+        "name: Logs\nowner: o@acme.example\nuserPermissions:\n  - name: ViewEventLogFiles\n"
+            + "    justification: Reads Event Monitoring logs\n  - APIENABLED\n");
+    Cli.Run both = Cli.run("lint", "-v", dir.resolve("specs").toString());
+    assertFalse(both.out().contains("[permission-advice]"), both.out());
+  }
+
   @Test
   void jsonListsEveryFinding() throws Exception {
     Cli.Run run = Cli.run("lint", "--format", "json", dir.resolve("specs").toString());
