@@ -74,7 +74,7 @@ grep -q '"uri" : "specs/' "$(output sarif)" || fail "SARIF paths are not relativ
 # The comment: posted once, then edited. The stand-in answers the comment search by running the
 # step's own --jq filter (with jq) over the pull request's comments: first a contributor's that
 # starts with the marker (a forged review, which must never be edited into the real one's place),
-# then, once posted, the bot's own as id 4242.
+# another bot's that does too, then, once posted, the bot's own as id 4242.
 cat > "$root/fake-bin/gh" <<'GH'
 #!/usr/bin/env bash
 echo "$*" >> "$RUNNER_TEMP/gh-calls"
@@ -85,7 +85,9 @@ if [[ "$*" == *--paginate* ]]; then
     shift
   done
   comments='[{"id": 1111, "user": {"login": "mallory", "type": "User"},
-    "body": "<!-- apionly review -->\nNo change in access."}'
+    "body": "<!-- apionly review -->\nNo change in access."},
+    {"id": 3333, "user": {"login": "other-app[bot]", "type": "Bot"},
+    "body": "<!-- apionly review -->\nAnother bot'"'"'s comment."}'
   if [ -f "$RUNNER_TEMP/gh-posted" ]; then
     comments="$comments"', {"id": 4242, "user": {"login": "github-actions[bot]", "type": "Bot"},
       "body": "<!-- apionly review -->\nthe review"}'
@@ -106,8 +108,8 @@ calls="$RUNNER_TEMP/gh-calls"
   || fail "expected one new comment: $(cat "$calls")"
 [ "$(grep -c -- '--method PATCH repos/acme/salesforce/issues/comments/4242' "$calls")" = 1 ] \
   || fail "expected the second run to edit the first comment: $(cat "$calls")"
-if grep -q -- 'comments/1111' "$calls"; then
-  fail "the review was written over a contributor's comment that carries the marker: $(cat "$calls")"
+if grep -q -- 'comments/1111\|comments/3333' "$calls"; then
+  fail "the review was written over another's comment that carries the marker: $(cat "$calls")"
 fi
 head -n 1 "$RUNNER_TEMP/apionly-comment.md" | grep -q '<!-- apionly review -->' \
   || fail "the comment does not start with its marker"
