@@ -282,7 +282,9 @@ public final class MetadataXml {
                   + found
                   + (NAMESPACE.equals(namespace)
                       ? ""
-                      : " in namespace '" + (namespace == null ? "" : namespace) + "'")
+                      : namespace == null || namespace.isEmpty()
+                          ? " in no namespace"
+                          : " in another namespace (not shown: it is the file's own text)")
                   + ", expected "
                   + expected
                   + " in "

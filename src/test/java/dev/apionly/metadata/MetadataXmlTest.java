@@ -226,7 +226,22 @@ public class MetadataXmlTest {
                 MetadataXml.parse(
                     "<PermissionSet><label>X</label></PermissionSet>",
                     MetadataRoot.PERMISSION_SET));
-    assertTrue(e.getMessage().contains("in namespace ''"), e.getMessage());
+    assertTrue(e.getMessage().contains("PermissionSet in no namespace"), e.getMessage());
     assertEquals(1, e.line());
+  }
+
+  /** A declared namespace is the file's own text, which may hold anything: never quoted back. */
+  @Test
+  void aForeignNamespaceIsNotQuoted() {
+    String secret = "https://user:hunter2-s3cret@acme.example/ns";
+    MetadataException e =
+        assertThrows(
+            MetadataException.class,
+            () ->
+                MetadataXml.parse(
+                    "<PermissionSet xmlns=\"" + secret + "\"><label>X</label></PermissionSet>",
+                    MetadataRoot.PERMISSION_SET));
+    assertTrue(e.getMessage().contains("in another namespace"), e.getMessage());
+    assertFalse(e.getMessage().contains("hunter2"), e.getMessage());
   }
 }
