@@ -80,22 +80,24 @@ final class LintCommand implements Callable<Integer> {
     printer.print(diagnostics.sorted());
     List<Finding> findings =
         new ArrayList<>(Linter.lint(workspace.specs(), true, workspace.repository()));
-    around.ifPresent(
-        project -> {
-          Diagnostics names = new Diagnostics();
-          SourceCheck.check(
-              workspace.loaded(),
-              ProjectSource.read(project.packageDirectoryPaths()),
-              project.namespace(),
-              names,
-              SourceCheck.Strictness.WARNINGS);
-          names.sorted().stream()
-              .map(
-                  d ->
-                      new Finding(
-                          Rule.UNKNOWN_SOURCE_NAME, d.severity(), d.location(), d.message()))
-              .forEach(findings::add);
-        });
+    workspace
+        .project()
+        .ifPresent(
+            project -> {
+              Diagnostics names = new Diagnostics();
+              SourceCheck.check(
+                  workspace.loaded(),
+                  ProjectSource.read(project.packageDirectoryPaths()),
+                  project.namespace(),
+                  names,
+                  SourceCheck.Strictness.WARNINGS);
+              names.sorted().stream()
+                  .map(
+                      d ->
+                          new Finding(
+                              Rule.UNKNOWN_SOURCE_NAME, d.severity(), d.location(), d.message()))
+                  .forEach(findings::add);
+            });
     findings.sort(Linter.ORDER);
     if (format == LintFormat.TEXT && common.quiet) {
       findings.stream()

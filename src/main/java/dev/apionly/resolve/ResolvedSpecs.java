@@ -41,8 +41,4 @@ public final class ResolvedSpecs {
   public boolean contains(String name) {
     return byName.containsKey(name);
   }
-
-  public boolean isEmpty() {
-    return all.isEmpty();
-  }
 }

@@ -90,11 +90,6 @@ public final class Workspace {
     return loaded;
   }
 
-  /** The warnings and notes of loading and resolving. */
-  public Diagnostics diagnostics() {
-    return diagnostics;
-  }
-
   /** The permission sets the repository holds, for an {@code include} no spec describes. */
   public RepositorySets repository() {
     return repository;
