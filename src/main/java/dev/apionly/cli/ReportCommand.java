@@ -7,7 +7,6 @@ import dev.apionly.diagnostic.Location;
 import dev.apionly.diagnostic.Paths;
 import dev.apionly.report.AccessReport;
 import dev.apionly.report.ReportFormat;
-import dev.apionly.workspace.Workspace;
 import dev.apionly.write.AtomicFile;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -65,10 +64,8 @@ final class ReportCommand implements Callable<Integer>, WritesFiles {
   public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
     Diagnostics diagnostics = new Diagnostics();
-    Workspace workspace = specInputs.workspace(diagnostics);
-    workspace.specs();
+    AccessReport report = specInputs.workspace(diagnostics).access();
     DiagnosticPrinter.of(spec, common).print(diagnostics.sorted());
-    AccessReport report = workspace.access();
     ReportFormat chosen = chosenFormat();
     String text = chosen.render(report);
     if (out == null) {
