@@ -30,10 +30,10 @@ public record Review(
 
   /** Compares every integration of {@code base} with the one of the same name in {@code head}. */
   public static Review compare(Snapshot base, Snapshot head) {
-    // a name whose letter case changed is the same permission set to Salesforce
+    // a name whose letter case changed is the same permission set to Salesforce, named as now
     TreeSet<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-    base.integrations().forEach(i -> names.add(i.name()));
     head.integrations().forEach(i -> names.add(i.name()));
+    base.integrations().forEach(i -> names.add(i.name()));
     List<IntegrationReview> reviews = new ArrayList<>();
     List<Move> moves = new ArrayList<>();
     for (String name : names) {

@@ -264,6 +264,12 @@ class ReviewTest {
     assertEquals(0, run.exitCode(), run.toString());
     // Salesforce compares API names ignoring case: one set, not one removed and another added
     assertEquals(0, json(run).get("integrations").size(), run.out());
+
+    edit("warehouse-extract.yaml", "access: [read, viewAll]", "access: [read, viewAll, modifyAll]");
+    run = review("--base", before.toString(), "--format", "json", examples.toString());
+    JsonNode changed = integration(json(run), "WAREHOUSE_EXTRACT");
+    assertEquals("changed", changed.get("status").asText(), "named as it is now");
+    assertEquals(1, json(run).get("integrations").size(), run.out());
   }
 
   @Test
