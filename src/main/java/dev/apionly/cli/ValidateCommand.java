@@ -101,7 +101,7 @@ final class ValidateCommand implements Callable<Integer> {
     }
     // names the project's own source defines: no org needed to catch a typo in one
     Optional<SfdxProject> project =
-        listObjects
+        listObjects || inputs.isEmpty()
             ? Optional.empty()
             : out != null || orgSchema == null
                 ? Optional.of(SfdxProject.locate(out, Path.of("")))
@@ -133,7 +133,11 @@ final class ValidateCommand implements Callable<Integer> {
               : "the Metadata API schema " + MetadataSchema.BUNDLED_VERSION;
       int files =
           OutputValidation.validate(
-              schema, against, project.orElseThrow(), wsdl != null || specs == null, diagnostics);
+              schema,
+              against,
+              project.orElseGet(() -> SfdxProject.locate(out, Path.of(""))),
+              wsdl != null || specs == null,
+              diagnostics);
       done.add(
           GenerateCommand.plural(files, "generated file")
               + " checked against "
