@@ -91,15 +91,7 @@ class LayeringTest {
               List.of("diagnostic", "model", "metadata", "render", "spec", "resolve", "policy")),
           entry(
               "workspace",
-              List.of(
-                  "diagnostic",
-                  "model",
-                  "write",
-                  "metadata",
-                  "spec",
-                  "resolve",
-                  "policy",
-                  "report")),
+              List.of("diagnostic", "model", "write", "metadata", "spec", "resolve", "report")),
           entry(
               "review",
               List.of(
