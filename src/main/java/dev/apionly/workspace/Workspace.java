@@ -95,7 +95,10 @@ public final class Workspace {
     return repository;
   }
 
-  /** Every spec resolved, resolving on first use; throws (exit 2) on cross-spec errors. */
+  /**
+   * Every spec resolved, on first use, into the diagnostics the specs were loaded with; throws
+   * (exit 2) on cross-spec errors.
+   */
   public synchronized ResolvedSpecs specs() {
     if (specs == null) {
       specs = Resolver.resolve(loaded, base, diagnostics);
