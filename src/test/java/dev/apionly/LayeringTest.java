@@ -78,7 +78,7 @@ class LayeringTest {
           entry("render", List.of("diagnostic", "model", VELOCITY)),
           entry("spec", List.of("diagnostic", "model", JACKSON, SNAKEYAML)),
           entry("resolve", List.of("diagnostic", "model", "spec")),
-          entry("policy", List.of("diagnostic", "model", "metadata", "spec", JACKSON)),
+          entry("policy", List.of("diagnostic", "model", "metadata", "spec", "resolve", JACKSON)),
           entry(
               "validate",
               List.of(
@@ -86,6 +86,12 @@ class LayeringTest {
           entry(
               "importer",
               List.of("diagnostic", "model", "write", "metadata", "spec", "resolve", "policy")),
+          entry(
+              "report",
+              List.of("diagnostic", "model", "metadata", "render", "spec", "resolve", "policy")),
+          entry(
+              "workspace",
+              List.of("diagnostic", "model", "write", "metadata", "spec", "resolve", "report")),
           entry(
               "review",
               List.of(
@@ -96,9 +102,12 @@ class LayeringTest {
                   "spec",
                   "resolve",
                   "policy",
+                  "workspace",
                   JACKSON)),
-          entry("report", List.of("diagnostic", "model", "metadata", "render", "spec", "policy")),
-          entry("usage", List.of("diagnostic", "model", "render", "spec", "report", JACKSON)),
+          entry(
+              "usage",
+              List.of(
+                  "diagnostic", "model", "write", "render", "spec", "resolve", "report", JACKSON)),
           entry(
               "generate",
               List.of(
@@ -112,6 +121,7 @@ class LayeringTest {
                   "policy",
                   "validate",
                   "importer",
+                  "workspace",
                   JACKSON)),
           entry(
               "cli",
@@ -126,8 +136,9 @@ class LayeringTest {
                   "policy",
                   "validate",
                   "importer",
-                  "review",
                   "report",
+                  "workspace",
+                  "review",
                   "usage",
                   "generate",
                   PICOCLI)));

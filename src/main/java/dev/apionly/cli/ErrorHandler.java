@@ -1,7 +1,6 @@
 package dev.apionly.cli;
 
 import dev.apionly.diagnostic.ApionlyException;
-import dev.apionly.diagnostic.Diagnostic;
 import dev.apionly.diagnostic.ExitCode;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -25,11 +24,13 @@ final class ErrorHandler implements IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(Exception e, CommandLine line, ParseResult parsed) {
     PrintWriter err = line.getErr();
-    boolean debug = parsed.subcommand() != null && parsed.subcommand().hasMatchedOption("--debug");
+    ParseResult command = parsed.subcommand();
+    boolean debug = command != null && command.hasMatchedOption("--debug");
     if (e instanceof ApionlyException failure) {
-      Object command =
-          parsed.subcommand() == null ? null : parsed.subcommand().commandSpec().userObject();
-      print(err, failure, ansi, command instanceof WritesFiles writer && writer.writesFiles());
+      boolean quiet = command != null && command.hasMatchedOption("--quiet");
+      Object user = command == null ? null : command.commandSpec().userObject();
+      new DiagnosticPrinter(err, ansi, quiet)
+          .failure(failure, user instanceof WritesFiles writer && writer.writesFiles());
       if (debug) {
         e.printStackTrace(err);
       }
@@ -42,42 +43,6 @@ final class ErrorHandler implements IExecutionExceptionHandler {
       err.println("run again with --debug for the stack trace, and please report it");
     }
     return Main.INTERNAL_ERROR;
-  }
-
-  /** The failure of a command that writes nothing (lint, review, validate…), without colour. */
-  static void print(PrintWriter err, ApionlyException failure) {
-    print(err, failure, Ansi.OFF, false);
-  }
-
-  /**
-   * Each diagnostic, its severity word coloured when {@code ansi} is on, then a count; {@code
-   * writes} says whether the command would have written files, so the count may say none were.
-   */
-  static void print(PrintWriter err, ApionlyException failure, Ansi ansi, boolean writes) {
-    int errors = 0;
-    for (Diagnostic diagnostic : failure.diagnostics()) {
-      String plain = diagnostic.format();
-      err.println(
-          ansi.enabled()
-              ? diagnostic.location()
-                  + ": "
-                  + Colour.severity(ansi, diagnostic.severity())
-                  + ": "
-                  + diagnostic.message()
-                  + plain.substring(diagnostic.headline().length())
-              : plain);
-      if (diagnostic.isError()) {
-        errors++;
-      }
-    }
-    err.println(
-        errors
-            + (errors == 1 ? " error" : " errors")
-            + (writes
-                    && (failure.exitCode() == ExitCode.BAD_INPUT
-                        || failure.exitCode() == ExitCode.FINDINGS)
-                ? "; nothing was written"
-                : ""));
   }
 
   /** Bad flags or arguments: the problem and where to look, exit 2. */

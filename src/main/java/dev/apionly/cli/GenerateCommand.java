@@ -90,7 +90,7 @@ final class GenerateCommand implements Callable<Integer>, WritesFiles {
   @Override
   public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
-    PrintWriter stderr = spec.commandLine().getErr();
+    DiagnosticPrinter printer = DiagnosticPrinter.of(spec, common);
     List<Path> sources = inputs;
     if (sources == null || sources.isEmpty()) {
       sources =
@@ -107,11 +107,7 @@ final class GenerateCommand implements Callable<Integer>, WritesFiles {
     Generator.Request request =
         new Generator.Request(sources, out, templates, Path.of(""), deletionsDeployed);
     Generator.Result result = check ? Generator.plan(request) : Generator.generate(request);
-    for (Diagnostic diagnostic : result.diagnostics()) {
-      if (!common.quiet || diagnostic.isError()) {
-        stderr.println(diagnostic.format());
-      }
-    }
+    printer.print(result.diagnostics());
     if (check) {
       return reportCheck(stdout, result);
     }
@@ -120,7 +116,7 @@ final class GenerateCommand implements Callable<Integer>, WritesFiles {
         stdout.println(change.kind().word() + " " + change.path());
       }
       if (common.verbose) {
-        printImplied(stdout, result.integrations());
+        printImplied(stdout, printer, result.integrations());
       }
       printDeletions(stdout, result);
       stdout.println(summary(result));
@@ -166,17 +162,21 @@ final class GenerateCommand implements Callable<Integer>, WritesFiles {
     }
   }
 
-  private static void printImplied(PrintWriter stdout, List<Integration> integrations) {
+  /** Implied grants are part of what --verbose lists on standard output, as notes. */
+  private static void printImplied(
+      PrintWriter stdout, DiagnosticPrinter printer, List<Integration> integrations) {
     for (Integration integration : integrations) {
       for (ImpliedGrant implied : integration.implied()) {
-        stdout.println(
-            implied.location()
-                + ": note: "
-                + integration.name()
-                + ": "
-                + implied.grant()
-                + " implied by "
-                + implied.requiredBy());
+        Diagnostic note =
+            Diagnostic.note(
+                    implied.location(),
+                    integration.name()
+                        + ": "
+                        + implied.grant()
+                        + " implied by "
+                        + implied.requiredBy())
+                .withoutSource();
+        stdout.println(printer.format(note));
       }
     }
   }

@@ -1,6 +1,5 @@
 package dev.apionly.cli;
 
-import dev.apionly.diagnostic.Diagnostic;
 import dev.apionly.diagnostic.ExitCode;
 import dev.apionly.diagnostic.Paths;
 import dev.apionly.importer.Importer;
@@ -61,13 +60,8 @@ final class ImportCommand implements Callable<Integer>, WritesFiles {
   @Override
   public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
-    PrintWriter stderr = spec.commandLine().getErr();
     Importer.Result result = Importer.run(new Importer.Request(inputs, out));
-    for (Diagnostic diagnostic : result.diagnostics()) {
-      if (!common.quiet) {
-        stderr.println(diagnostic.format());
-      }
-    }
+    DiagnosticPrinter.of(spec, common).print(result.diagnostics());
     if (!common.quiet) {
       result.written().forEach(file -> stdout.println("created " + Paths.display(file)));
       stdout.println(

@@ -3,6 +3,7 @@ package dev.apionly.cli;
 import dev.apionly.diagnostic.ApionlyException;
 import dev.apionly.diagnostic.ExitCode;
 import dev.apionly.diagnostic.Location;
+import dev.apionly.diagnostic.Paths;
 import dev.apionly.spec.Names;
 import dev.apionly.spec.StarterSpec;
 import dev.apionly.write.AtomicFile;
@@ -97,10 +98,11 @@ final class InitCommand implements Callable<Integer>, WritesFiles {
           ExitCode.BAD_INPUT, Location.of(file), "cannot write file: " + e.getMessage());
     }
     if (!common.quiet) {
-      spec.commandLine().getOut().println("created " + file);
+      String shown = Paths.display(file);
+      spec.commandLine().getOut().println("created " + shown);
       spec.commandLine()
           .getOut()
-          .println("next: edit its grants, then run 'apionly generate " + file + "'");
+          .println("next: edit its grants, then run 'apionly generate " + shown + "'");
     }
     return ExitCode.OK;
   }

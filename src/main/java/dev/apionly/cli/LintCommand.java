@@ -1,19 +1,15 @@
 package dev.apionly.cli;
 
 import dev.apionly.diagnostic.ApionlyException;
-import dev.apionly.diagnostic.Diagnostic;
 import dev.apionly.diagnostic.Diagnostics;
 import dev.apionly.diagnostic.ExitCode;
-import dev.apionly.model.Integration;
 import dev.apionly.policy.Finding;
 import dev.apionly.policy.LintFormat;
 import dev.apionly.policy.Linter;
 import dev.apionly.policy.Rule;
-import dev.apionly.resolve.Resolver;
-import dev.apionly.spec.SpecLoader;
-import dev.apionly.spec.SpecSet;
 import dev.apionly.validate.ProjectSource;
 import dev.apionly.validate.SourceCheck;
+import dev.apionly.workspace.Workspace;
 import dev.apionly.write.SfdxProject;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -63,46 +59,45 @@ final class LintCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
-    PrintWriter stderr = spec.commandLine().getErr();
+    DiagnosticPrinter printer = DiagnosticPrinter.of(spec, common);
     List<Path> sources = specInputs.sources();
+    // the project around the specs is read once, for its included sets and its source's names
+    Optional<SfdxProject> around = SpecInputs.project(sources);
     Diagnostics diagnostics = new Diagnostics();
-    SpecSet specs;
-    List<Integration> integrations;
+    Workspace workspace;
     try {
-      specs = SpecLoader.load(sources, diagnostics);
-      integrations = Resolver.resolve(specs, Path.of(""), diagnostics);
+      workspace = Workspace.load(around, sources, Path.of(""), diagnostics);
+      workspace.specs();
     } catch (ApionlyException e) {
       if (format == LintFormat.TEXT) {
         throw e;
       }
       // CI uploads what lint writes: a file it cannot read is a finding there too
       stdout.print(format.write(Linter.badInput(e.diagnostics()), true, Version.version()));
-      ErrorHandler.print(stderr, e);
+      printer.failure(e, false);
       return e.exitCode();
     }
-    for (Diagnostic diagnostic : diagnostics.sorted()) {
-      stderr.println(diagnostic.format());
-    }
-    // the project around the specs is read once, for its included sets and its source's names
-    Optional<SfdxProject> around = SpecInputs.project(sources);
+    printer.print(diagnostics.sorted());
     List<Finding> findings =
-        new ArrayList<>(Linter.lint(specs, integrations, true, SpecInputs.repositorySets(around)));
-    around.ifPresent(
-        project -> {
-          Diagnostics names = new Diagnostics();
-          SourceCheck.check(
-              specs,
-              ProjectSource.read(project.packageDirectoryPaths()),
-              project.namespace(),
-              names,
-              SourceCheck.Strictness.WARNINGS);
-          names.sorted().stream()
-              .map(
-                  d ->
-                      new Finding(
-                          Rule.UNKNOWN_SOURCE_NAME, d.severity(), d.location(), d.message()))
-              .forEach(findings::add);
-        });
+        new ArrayList<>(Linter.lint(workspace.specs(), true, workspace.repository()));
+    workspace
+        .project()
+        .ifPresent(
+            project -> {
+              Diagnostics names = new Diagnostics();
+              SourceCheck.check(
+                  workspace.loaded(),
+                  ProjectSource.read(project.packageDirectoryPaths()),
+                  project.namespace(),
+                  names,
+                  SourceCheck.Strictness.WARNINGS);
+              names.sorted().stream()
+                  .map(
+                      d ->
+                          new Finding(
+                              Rule.UNKNOWN_SOURCE_NAME, d.severity(), d.location(), d.message()))
+                  .forEach(findings::add);
+            });
     findings.sort(Linter.ORDER);
     if (format == LintFormat.TEXT && common.quiet) {
       findings.stream()

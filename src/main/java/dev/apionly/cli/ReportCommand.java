@@ -1,23 +1,18 @@
 package dev.apionly.cli;
 
 import dev.apionly.diagnostic.ApionlyException;
-import dev.apionly.diagnostic.Diagnostic;
 import dev.apionly.diagnostic.Diagnostics;
 import dev.apionly.diagnostic.ExitCode;
 import dev.apionly.diagnostic.Location;
-import dev.apionly.model.Integration;
+import dev.apionly.diagnostic.Paths;
 import dev.apionly.report.AccessReport;
 import dev.apionly.report.ReportFormat;
-import dev.apionly.resolve.Resolver;
-import dev.apionly.spec.SpecLoader;
-import dev.apionly.spec.SpecSet;
 import dev.apionly.write.AtomicFile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -68,23 +63,9 @@ final class ReportCommand implements Callable<Integer>, WritesFiles {
   @Override
   public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
-    PrintWriter stderr = spec.commandLine().getErr();
-    List<Path> sources = specInputs.sources();
     Diagnostics diagnostics = new Diagnostics();
-    SpecSet specs = SpecLoader.load(sources, diagnostics);
-    if (specs.specs().isEmpty()) {
-      throw ApionlyException.of(
-          ExitCode.BAD_INPUT,
-          Location.of(sources.get(0)),
-          "no spec found; accepted: directories holding *.yaml or *.yml specs, or spec files");
-    }
-    List<Integration> integrations = Resolver.resolve(specs, Path.of(""), diagnostics);
-    for (Diagnostic diagnostic : diagnostics.sorted()) {
-      if (!common.quiet || diagnostic.isError()) {
-        stderr.println(diagnostic.format());
-      }
-    }
-    AccessReport report = AccessReport.of(specs, integrations, SpecInputs.repositorySets(sources));
+    AccessReport report = specInputs.workspace(diagnostics).access();
+    DiagnosticPrinter.of(spec, common).print(diagnostics.sorted());
     ReportFormat chosen = chosenFormat();
     String text = chosen.render(report);
     if (out == null) {
@@ -95,7 +76,7 @@ final class ReportCommand implements Callable<Integer>, WritesFiles {
     if (!common.quiet) {
       stdout.println(
           "wrote "
-              + out
+              + Paths.display(out)
               + ": "
               + chosen.key()
               + " report of "

@@ -1,6 +1,10 @@
 package dev.apionly.cli;
 
-import dev.apionly.metadata.RepositorySets;
+import dev.apionly.diagnostic.ApionlyException;
+import dev.apionly.diagnostic.Diagnostics;
+import dev.apionly.diagnostic.ExitCode;
+import dev.apionly.diagnostic.Location;
+import dev.apionly.workspace.Workspace;
 import dev.apionly.write.SfdxProject;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,18 +32,21 @@ final class SpecInputs {
   }
 
   /**
-   * The permission sets of the SFDX project around {@code sources} (or the current directory): what
-   * an {@code include} of a set no spec describes grants.
+   * The workspace of {@link #sources()}, in the SFDX project around them (whose permission sets are
+   * what an {@code include} of a set no spec describes grants); specs name their files relative to
+   * the working directory. Stops (exit 2) when no spec is found: a report of nothing is a mistake
+   * in the arguments.
    */
-  static RepositorySets repositorySets(List<Path> sources) {
-    return repositorySets(project(sources));
-  }
-
-  /** The permission sets of {@code project}'s package directories; none without a project. */
-  static RepositorySets repositorySets(Optional<SfdxProject> project) {
-    return project
-        .map(p -> RepositorySets.read(p.packageDirectoryPaths()))
-        .orElse(RepositorySets.none());
+  Workspace workspace(Diagnostics diagnostics) {
+    List<Path> sources = sources();
+    Workspace workspace = Workspace.load(project(sources), sources, Path.of(""), diagnostics);
+    if (workspace.loaded().specs().isEmpty()) {
+      throw ApionlyException.of(
+          ExitCode.BAD_INPUT,
+          Location.of(sources.get(0)),
+          "no spec found; accepted: directories holding *.yaml or *.yml specs, or spec files");
+    }
+    return workspace;
   }
 
   /** The SFDX project around {@code sources} (or the current directory), if there is one. */

@@ -5,11 +5,7 @@ import dev.apionly.diagnostic.Diagnostic;
 import dev.apionly.diagnostic.Diagnostics;
 import dev.apionly.diagnostic.ExitCode;
 import dev.apionly.diagnostic.Location;
-import dev.apionly.model.Integration;
-import dev.apionly.report.AccessReport;
-import dev.apionly.resolve.Resolver;
-import dev.apionly.spec.SpecLoader;
-import dev.apionly.spec.SpecSet;
+import dev.apionly.diagnostic.Paths;
 import dev.apionly.usage.AtomicFiles;
 import dev.apionly.usage.Evidence;
 import dev.apionly.usage.IntegrationUsage;
@@ -17,6 +13,7 @@ import dev.apionly.usage.SpecSuggestions;
 import dev.apionly.usage.Usage;
 import dev.apionly.usage.UsageAnalysis;
 import dev.apionly.usage.UsageFormat;
+import dev.apionly.workspace.Workspace;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -105,27 +102,18 @@ final class UsageCommand implements Callable<Integer>, WritesFiles {
   public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
-    List<Path> sources = specInputs.sources();
     Diagnostics diagnostics = new Diagnostics();
-    SpecSet specs = SpecLoader.load(sources, diagnostics);
-    if (specs.specs().isEmpty()) {
-      throw ApionlyException.of(
-          ExitCode.BAD_INPUT,
-          Location.of(sources.get(0)),
-          "no spec found; accepted: directories holding *.yaml or *.yml specs, or spec files");
-    }
-    List<Integration> integrations = Resolver.resolve(specs, Path.of(""), diagnostics);
-    AccessReport access = AccessReport.of(specs, integrations, SpecInputs.repositorySets(sources));
-    Usage usage = UsageAnalysis.analyse(access, logs, users, since);
+    Workspace workspace = specInputs.workspace(diagnostics);
+    Usage usage = UsageAnalysis.analyse(workspace.access(), logs, users, since);
     List<SpecSuggestions.Suggestion> suggestions =
-        suggest == null ? List.of() : SpecSuggestions.of(specs, usage, diagnostics);
+        suggest == null ? List.of() : SpecSuggestions.of(workspace.specs(), usage, diagnostics);
     for (IntegrationUsage integration : usage.integrations()) {
       if (integration.evidence() == Evidence.USER_NOT_IN_MAP) {
         diagnostics.warning(
             Location.of(Path.of(integration.specFile())),
             integration.name()
                 + "'s user is not in the user map "
-                + dev.apionly.diagnostic.Paths.display(users)
+                + Paths.display(users)
                 + ": the logs cannot speak for it");
       } else if (integration.evidence() == Evidence.NO_USER && common.verbose) {
         diagnostics.add(
@@ -134,11 +122,7 @@ final class UsageCommand implements Callable<Integer>, WritesFiles {
                 integration.name() + " has no user: no call can be tied to it"));
       }
     }
-    for (Diagnostic diagnostic : diagnostics.sorted()) {
-      if (!common.quiet || diagnostic.isError()) {
-        stderr.println(diagnostic.format());
-      }
-    }
+    DiagnosticPrinter.of(spec, common).print(diagnostics.sorted());
     UsageFormat chosen = chosenFormat();
     String text = chosen.render(usage);
     if (suggest != null) {
@@ -163,7 +147,7 @@ final class UsageCommand implements Callable<Integer>, WritesFiles {
       if (out != null) {
         notes.println(
             "wrote "
-                + out
+                + Paths.display(out)
                 + ": "
                 + chosen.key()
                 + " usage of "
@@ -178,7 +162,7 @@ final class UsageCommand implements Callable<Integer>, WritesFiles {
             "wrote "
                 + GenerateCommand.plural(suggestions.size(), "tightened spec")
                 + " into "
-                + suggest);
+                + Paths.display(suggest));
       }
     }
     return ExitCode.OK;

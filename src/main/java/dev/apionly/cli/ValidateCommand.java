@@ -1,19 +1,19 @@
 package dev.apionly.cli;
 
 import dev.apionly.diagnostic.ApionlyException;
-import dev.apionly.diagnostic.Diagnostic;
 import dev.apionly.diagnostic.Diagnostics;
 import dev.apionly.diagnostic.ExitCode;
 import dev.apionly.diagnostic.Location;
+import dev.apionly.diagnostic.Paths;
 import dev.apionly.metadata.MetadataException;
 import dev.apionly.metadata.MetadataSchema;
-import dev.apionly.spec.SpecLoader;
 import dev.apionly.spec.SpecSet;
 import dev.apionly.validate.OrgSchema;
 import dev.apionly.validate.OutputValidation;
 import dev.apionly.validate.ProjectSource;
 import dev.apionly.validate.SchemaCheck;
 import dev.apionly.validate.SourceCheck;
+import dev.apionly.workspace.Workspace;
 import dev.apionly.write.SfdxProject;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -95,32 +95,35 @@ final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
-    PrintWriter stderr = spec.commandLine().getErr();
     if ((orgSchema != null || listObjects) && inputs.isEmpty()) {
       throw new ParameterException(
           spec.commandLine(), "--org-schema and --list-objects need the spec directories");
     }
+    // names the project's own source defines: no org needed to catch a typo in one
+    Optional<SfdxProject> project =
+        listObjects || inputs.isEmpty()
+            ? Optional.empty()
+            : out != null || orgSchema == null
+                ? Optional.of(SfdxProject.locate(out, Path.of("")))
+                : SfdxProject.find(Path.of(""));
     Diagnostics diagnostics = new Diagnostics();
-    SpecSet specs = inputs.isEmpty() ? null : SpecLoader.load(inputs, diagnostics);
+    // the specs are checked as written: validate never resolves them
+    SpecSet specs =
+        inputs.isEmpty()
+            ? null
+            : Workspace.load(project, inputs, Path.of(""), diagnostics).loaded();
     if (listObjects) {
       SchemaCheck.objects(specs).forEach(stdout::println);
       return ExitCode.OK;
     }
     List<String> done = new ArrayList<>();
-    if (specs != null) {
-      // names the project's own source defines: no org needed to catch a typo in one
-      Optional<SfdxProject> project =
-          out != null || orgSchema == null
-              ? Optional.of(SfdxProject.locate(out, Path.of("")))
-              : SfdxProject.find(Path.of(""));
-      if (project.isPresent()) {
-        ProjectSource source = ProjectSource.read(project.get().packageDirectoryPaths());
-        SourceCheck.check(
-            specs, source, project.get().namespace(), diagnostics, SourceCheck.Strictness.ERRORS);
-        done.add(
-            GenerateCommand.plural(specs.specs().size(), "spec")
-                + " checked against the project's source");
-      }
+    if (specs != null && project.isPresent()) {
+      ProjectSource source = ProjectSource.read(project.get().packageDirectoryPaths());
+      SourceCheck.check(
+          specs, source, project.get().namespace(), diagnostics, SourceCheck.Strictness.ERRORS);
+      done.add(
+          GenerateCommand.plural(specs.specs().size(), "spec")
+              + " checked against the project's source");
     }
     if (wsdl != null || orgSchema == null) {
       MetadataSchema schema = wsdl != null ? schema(wsdl) : MetadataSchema.bundled();
@@ -128,14 +131,17 @@ final class ValidateCommand implements Callable<Integer> {
           wsdl != null
               ? "the org's Metadata API WSDL"
               : "the Metadata API schema " + MetadataSchema.BUNDLED_VERSION;
-      SfdxProject project = SfdxProject.locate(out, Path.of(""));
       int files =
           OutputValidation.validate(
-              schema, against, project, wsdl != null || specs == null, diagnostics);
+              schema,
+              against,
+              project.orElseGet(() -> SfdxProject.locate(out, Path.of(""))),
+              wsdl != null || specs == null,
+              diagnostics);
       done.add(
           GenerateCommand.plural(files, "generated file")
               + " checked against "
-              + (wsdl != null ? wsdl.toString() : against + " (built in)"));
+              + (wsdl != null ? Paths.display(wsdl) : against + " (built in)"));
     }
     if (orgSchema != null) {
       Diagnostics reading = new Diagnostics();
@@ -151,11 +157,7 @@ final class ValidateCommand implements Callable<Integer> {
     if (diagnostics.hasErrors()) {
       throw new ApionlyException(ExitCode.FINDINGS, diagnostics.sorted());
     }
-    for (Diagnostic diagnostic : diagnostics.sorted()) {
-      if (!common.quiet) {
-        stderr.println(diagnostic.format());
-      }
-    }
+    DiagnosticPrinter.of(spec, common).print(diagnostics.sorted());
     if (!common.quiet) {
       stdout.println("valid: " + String.join("; ", done));
     }

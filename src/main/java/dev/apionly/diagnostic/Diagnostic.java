@@ -46,7 +46,12 @@ public record Diagnostic(
 
   /** {@code file:line:col: error: message}: one line, as compilers print them. */
   public String headline() {
-    return shown(location + ": " + severity.word() + ": " + message);
+    return headline(severity.word());
+  }
+
+  /** The headline with {@code word} as the severity word: a terminal shows it in colour. */
+  private String headline(String word) {
+    return shown(location.toString()) + ": " + word + ": " + shown(message);
   }
 
   /**
@@ -76,7 +81,16 @@ public record Diagnostic(
 
   /** The headline, then the source line and a caret under the column when the line is known. */
   public String format() {
-    StringBuilder out = new StringBuilder(headline());
+    return format(severity.word());
+  }
+
+  /**
+   * As {@link #format()}, with {@code severityWord} (the severity's word, perhaps wrapped in a
+   * terminal's colour codes) in place of the plain word; only the location, message and source line
+   * are cleaned of control characters.
+   */
+  public String format(String severityWord) {
+    StringBuilder out = new StringBuilder(headline(severityWord));
     String line = quoteSource ? sourceLine() : null;
     if (line != null) {
       out.append('\n').append(line);

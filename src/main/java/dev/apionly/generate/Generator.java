@@ -6,7 +6,6 @@ import dev.apionly.diagnostic.Diagnostics;
 import dev.apionly.diagnostic.ExitCode;
 import dev.apionly.diagnostic.Location;
 import dev.apionly.metadata.MetadataXml;
-import dev.apionly.metadata.RepositorySets;
 import dev.apionly.model.Integration;
 import dev.apionly.model.Salesforce;
 import dev.apionly.policy.Finding;
@@ -20,12 +19,12 @@ import dev.apionly.render.TemplateRenderer;
 import dev.apionly.render.UsernameReplacement;
 import dev.apionly.render.Vars;
 import dev.apionly.render.VelocityRenderer;
-import dev.apionly.resolve.Resolver;
+import dev.apionly.resolve.ResolvedSpec;
+import dev.apionly.resolve.ResolvedSpecs;
 import dev.apionly.spec.Environments;
-import dev.apionly.spec.SpecLoader;
-import dev.apionly.spec.SpecSet;
 import dev.apionly.validate.ProjectSource;
 import dev.apionly.validate.SourceCheck;
+import dev.apionly.workspace.Workspace;
 import dev.apionly.write.EditedFile;
 import dev.apionly.write.OutputFile;
 import dev.apionly.write.Owner;
@@ -91,8 +90,7 @@ public final class Generator {
   private record Rendered(
       Request request,
       SfdxProject project,
-      SpecSet specs,
-      List<Integration> integrations,
+      ResolvedSpecs specs,
       IntegrationRenderer renderer,
       List<OutputFile> files,
       List<UsernameReplacement> replacements,
@@ -142,27 +140,23 @@ public final class Generator {
             });
     Diagnostics diagnostics = new Diagnostics();
     SfdxProject project = SfdxProject.locate(request.out(), request.workingDirectory());
-    SpecSet specs = SpecLoader.load(request.inputs(), diagnostics);
+    Workspace workspace =
+        Workspace.load(Optional.of(project), request.inputs(), project.root(), diagnostics);
     SourceCheck.check(
-        specs,
+        workspace.loaded(),
         ProjectSource.read(project.packageDirectoryPaths()),
         project.namespace(),
         diagnostics,
         SourceCheck.Strictness.WARNINGS);
-    List<Integration> integrations = Resolver.resolve(specs, project.root(), diagnostics);
-    check(
-        Linter.lint(
-            specs, integrations, false, RepositorySets.read(project.packageDirectoryPaths())),
-        diagnostics);
-    checkApiVersion(project, integrations, specs);
+    ResolvedSpecs specs = workspace.specs();
+    check(Linter.lint(specs, false, workspace.repository()), diagnostics);
+    checkApiVersion(project, specs);
 
     IntegrationRenderer renderer =
         new IntegrationRenderer(
             ready(templates),
             new OutputLayout(
                 project.packageDirectory(), project.apiVersion(), project.settings().manifest()));
-    Map<String, Path> specFiles = new HashMap<>();
-    specs.specs().forEach(s -> specFiles.put(s.spec().name().value(), s.spec().file()));
 
     // integrations render and verify independently: on every core, results kept in name order
     Diagnostics verification = new Diagnostics();
@@ -170,10 +164,11 @@ public final class Generator {
         java.util.Collections.synchronizedList(new ArrayList<>());
     List<OutputFile> desired =
         new ArrayList<>(
-            integrations.parallelStream()
+            specs.all().parallelStream()
                 .flatMap(
-                    integration -> {
-                      Path specFile = specFiles.get(integration.name());
+                    resolved -> {
+                      Integration integration = resolved.integration();
+                      Path specFile = resolved.spec().file();
                       List<RenderedFile> files = render(renderer, integration, specFile);
                       for (String problem :
                           Verifier.verify(integration, files, request.templates() != null)) {
@@ -203,23 +198,21 @@ public final class Generator {
                 java.util.Comparator.comparing(UsernameReplacement::valueFile)
                     .thenComparing(UsernameReplacement::filename))
             .toList();
-    return new Rendered(
-        request, project, specs, integrations, renderer, desired, ordered, diagnostics);
+    return new Rendered(request, project, specs, renderer, desired, ordered, diagnostics);
   }
 
   /** The plan of a rendered run against the project as it is now. */
   private static Result plan(Rendered rendered) {
     Request request = rendered.request();
     SfdxProject project = rendered.project();
-    SpecSet specs = rendered.specs();
-    List<Integration> integrations = rendered.integrations();
+    ResolvedSpecs specs = rendered.specs();
     IntegrationRenderer renderer = rendered.renderer();
     Diagnostics diagnostics = rendered.diagnostics();
     List<OutputFile> desired = new ArrayList<>(rendered.files());
     Map<String, StateFile.Entry> previous =
         readState(project.root(), renderer.layout().generatedPaths());
 
-    desired.addAll(kept(project.root(), previous, integrations, specs, request.inputs()));
+    desired.addAll(kept(project.root(), previous, specs, request.inputs()));
     List<String> paths = desired.stream().map(OutputFile::path).toList();
     String manifestPath = manifestPath(project, renderer.layout(), previous, diagnostics);
     RenderedFile manifest;
@@ -254,7 +247,7 @@ public final class Generator {
         replacementsEdit(project, renderer.layout(), desired, rendered.replacements());
     try {
       Plan plan = ProjectWriter.plan(project.root(), owned, desired, edits);
-      return new Result(project, integrations, plan, diagnostics.sorted());
+      return new Result(project, specs.integrations(), plan, diagnostics.sorted());
     } catch (IOException e) {
       throw ApionlyException.of(
           ExitCode.BAD_INPUT,
@@ -417,10 +410,9 @@ public final class Generator {
         e.getMessage());
   }
 
-  private static void checkApiVersion(
-      SfdxProject project, List<Integration> integrations, SpecSet specs) {
+  private static void checkApiVersion(SfdxProject project, ResolvedSpecs specs) {
     Diagnostics problems = new Diagnostics();
-    for (SpecSet.LoadedSpec loaded : specs.specs()) {
+    for (ResolvedSpec loaded : specs.all()) {
       if (loaded.spec().oauth() != null
           && project.apiMajor() < Salesforce.EXTERNAL_CLIENT_APP_OAUTH_MIN_API) {
         problems.error(
@@ -462,15 +454,11 @@ public final class Generator {
    * kept as they are, so generating one directory never removes another's output.
    */
   private static List<OutputFile> kept(
-      Path root,
-      Map<String, StateFile.Entry> previous,
-      List<Integration> integrations,
-      SpecSet specs,
-      List<Path> inputs) {
+      Path root, Map<String, StateFile.Entry> previous, ResolvedSpecs specs, List<Path> inputs) {
     Set<String> loadedNames = new HashSet<>();
-    integrations.forEach(i -> loadedNames.add(i.name()));
+    specs.all().forEach(s -> loadedNames.add(s.name()));
     Set<Path> loadedFiles = new HashSet<>();
-    specs.specs().forEach(s -> loadedFiles.add(s.spec().file().toAbsolutePath().normalize()));
+    specs.all().forEach(s -> loadedFiles.add(s.spec().file().toAbsolutePath().normalize()));
     List<Path> scanned = inputs.stream().map(p -> p.toAbsolutePath().normalize()).toList();
     List<OutputFile> out = new ArrayList<>();
     for (StateFile.Entry entry : previous.values()) {

@@ -524,9 +524,10 @@ public final class Importer {
     try {
       resolved =
           Resolver.resolve(
-              new SpecSet(List.of(new SpecSet.LoadedSpec(parsed.get(), ProjectConfig.none()))),
-              target.getParent() == null ? Path.of("") : target.getParent(),
-              loading);
+                  new SpecSet(List.of(new SpecSet.LoadedSpec(parsed.get(), ProjectConfig.none()))),
+                  target.getParent() == null ? Path.of("") : target.getParent(),
+                  loading)
+              .integrations();
     } catch (ApionlyException e) {
       e.diagnostics()
           .forEach(

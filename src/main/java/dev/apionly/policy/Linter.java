@@ -17,11 +17,12 @@ import dev.apionly.model.PermissionSet;
 import dev.apionly.model.RiskLevel;
 import dev.apionly.model.Salesforce;
 import dev.apionly.model.UserPermissions;
+import dev.apionly.resolve.ResolvedSpec;
+import dev.apionly.resolve.ResolvedSpecs;
 import dev.apionly.spec.IntegrationSpec;
 import dev.apionly.spec.ObjectSpec;
 import dev.apionly.spec.ProjectConfig;
 import dev.apionly.spec.Ref;
-import dev.apionly.spec.SpecSet;
 import dev.apionly.spec.UserPermissionSpec;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,7 +32,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -68,41 +68,29 @@ public final class Linter {
     this.repository = repository;
   }
 
-  /** Every finding of {@code specs}, whose resolved integrations are {@code integrations}. */
-  public static List<Finding> lint(SpecSet specs, List<Integration> integrations) {
-    return lint(specs, integrations, true);
-  }
-
-  /** The findings of {@code specs}, notes only if {@code notes}. */
-  public static List<Finding> lint(SpecSet specs, List<Integration> integrations, boolean notes) {
-    return lint(specs, integrations, notes, RepositorySets.none());
+  /** Every finding of {@code specs}. */
+  public static List<Finding> lint(ResolvedSpecs specs) {
+    return lint(specs, true, RepositorySets.none());
   }
 
   /**
    * The findings of {@code specs}, notes only if {@code notes}; an included set no spec describes
    * is judged by its file in {@code repository}.
    */
-  public static List<Finding> lint(
-      SpecSet specs, List<Integration> integrations, boolean notes, RepositorySets repository) {
+  public static List<Finding> lint(ResolvedSpecs specs, boolean notes, RepositorySets repository) {
     Linter linter = new Linter(notes, repository);
-    // an include names a set as Salesforce does, without regard to case
-    Map<String, Integration> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    integrations.forEach(i -> byName.put(i.name(), i));
     Map<ProjectConfig, List<Integration>> byConfig = new java.util.LinkedHashMap<>();
-    for (SpecSet.LoadedSpec loaded : specs.specs()) {
-      Integration integration = byName.get(loaded.spec().name().value());
-      if (integration != null) {
-        byConfig.computeIfAbsent(loaded.config(), c -> new ArrayList<>()).add(integration);
-      }
+    for (ResolvedSpec resolved : specs.all()) {
+      byConfig
+          .computeIfAbsent(resolved.config(), c -> new ArrayList<>())
+          .add(resolved.integration());
     }
     // each spec is checked on its own: on every core, the findings sorted below all the same
-    specs.specs().parallelStream()
-        .filter(loaded -> byName.containsKey(loaded.spec().name().value()))
+    specs.all().parallelStream()
         .map(
-            loaded -> {
+            resolved -> {
               Linter one = new Linter(notes, repository);
-              one.check(
-                  loaded.spec(), loaded.config(), byName.get(loaded.spec().name().value()), byName);
+              one.check(resolved.spec(), resolved.config(), resolved.integration(), specs);
               return one.findings;
             })
         .toList()
@@ -113,10 +101,7 @@ public final class Linter {
   }
 
   private void check(
-      IntegrationSpec spec,
-      ProjectConfig config,
-      Integration integration,
-      Map<String, Integration> byName) {
+      IntegrationSpec spec, ProjectConfig config, Integration integration, ResolvedSpecs specs) {
     RiskCatalogue catalogue = new RiskCatalogue(config);
     Map<String, Ref> allowed = RiskCatalogue.byName(config.allowCritical());
     Map<String, Ref> forbidden = RiskCatalogue.byName(config.forbid());
@@ -219,8 +204,8 @@ public final class Linter {
             forbidden);
       }
     }
-    mutes(spec, integration, byName);
-    includes(spec, catalogue, byName);
+    mutes(spec, integration, specs);
+    includes(spec, catalogue, specs);
     for (Finding finding : OAuthScopeRule.check(spec)) {
       add(finding.rule(), finding.location(), finding.message());
     }
@@ -349,11 +334,10 @@ public final class Linter {
    * not be able to hold for its licence, and the high or critical access it gives through the
    * group, which the spec does not show.
    */
-  private void includes(
-      IntegrationSpec spec, RiskCatalogue catalogue, Map<String, Integration> byName) {
+  private void includes(IntegrationSpec spec, RiskCatalogue catalogue, ResolvedSpecs specs) {
     for (Ref include : spec.include()) {
       Optional<RepositorySets.Found> found =
-          byName.containsKey(include.value()) ? Optional.empty() : repository.get(include.value());
+          specs.contains(include.value()) ? Optional.empty() : repository.get(include.value());
       if (found.isEmpty()) {
         continue;
       }
@@ -399,18 +383,17 @@ public final class Linter {
   }
 
   /** Muted grants that no set of the group gives, when every set of the group is a spec here. */
-  private void mutes(
-      IntegrationSpec spec, Integration integration, Map<String, Integration> byName) {
+  private void mutes(IntegrationSpec spec, Integration integration, ResolvedSpecs specs) {
     if (spec.mute() == null || integration.muting().isEmpty()) {
       return;
     }
     List<PermissionSet> sets = new ArrayList<>();
     for (String name : integration.group().permissionSets()) {
-      Integration member = byName.get(name);
-      if (member == null) {
+      Optional<ResolvedSpec> member = specs.find(name);
+      if (member.isEmpty()) {
         return; // a set from the org: what it grants is not known here
       }
-      sets.add(member.permissionSet());
+      sets.add(member.get().integration().permissionSet());
     }
     SortedSet<Grant> granted = Grants.effective(sets, List.of());
     // a muted Account.edit or viewsetup meets the Account.edit or ViewSetup a set grants

@@ -1,15 +1,14 @@
 package dev.apionly.report;
 
 import dev.apionly.metadata.RepositorySets;
-import dev.apionly.model.Integration;
 import dev.apionly.model.RiskLevel;
-import dev.apionly.spec.SpecSet;
+import dev.apionly.resolve.ResolvedSpec;
+import dev.apionly.resolve.ResolvedSpecs;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -25,24 +24,19 @@ public record AccessReport(List<IntegrationAccess> integrations, List<String> ob
     objects = List.copyOf(objects);
   }
 
-  /** The report of the resolved {@code integrations} of {@code specs}, with no repository. */
-  public static AccessReport of(SpecSet specs, List<Integration> integrations) {
-    return of(specs, integrations, RepositorySets.none());
+  /** The report of {@code specs}, with no repository. */
+  public static AccessReport of(ResolvedSpecs specs) {
+    return of(specs, RepositorySets.none());
   }
 
   /**
-   * The report of the resolved {@code integrations} of {@code specs}; a group's included set that
-   * no spec describes counts with the grants its file in {@code repository} holds.
+   * The report of {@code specs}; a group's included set that no spec describes counts with the
+   * grants its file in {@code repository} holds.
    */
-  public static AccessReport of(
-      SpecSet specs, List<Integration> integrations, RepositorySets repository) {
-    Map<String, SpecSet.LoadedSpec> byName = new HashMap<>();
-    specs.specs().forEach(s -> byName.put(s.spec().name().value(), s));
-    Map<String, Integration> described = new HashMap<>();
-    integrations.forEach(i -> described.put(i.name().toLowerCase(Locale.ROOT), i));
+  public static AccessReport of(ResolvedSpecs specs, RepositorySets repository) {
     List<IntegrationAccess> rows = new ArrayList<>();
-    for (Integration integration : integrations) {
-      rows.add(EffectiveAccess.of(integration, described, repository, byName));
+    for (ResolvedSpec resolved : specs.all()) {
+      rows.add(EffectiveAccess.of(resolved, specs, repository));
     }
     rows.sort(
         Comparator.comparing(IntegrationAccess::risk, Comparator.reverseOrder())

@@ -11,17 +11,16 @@ import dev.apionly.model.ObjectVerb;
 import dev.apionly.model.PermissionSet;
 import dev.apionly.model.RiskLevel;
 import dev.apionly.policy.RiskCatalogue;
+import dev.apionly.resolve.ResolvedSpec;
+import dev.apionly.resolve.ResolvedSpecs;
 import dev.apionly.spec.IntegrationSpec;
 import dev.apionly.spec.ObjectSpec;
-import dev.apionly.spec.ProjectConfig;
-import dev.apionly.spec.SpecSet;
 import dev.apionly.spec.UserPermissionSpec;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -46,7 +45,7 @@ final class EffectiveAccess {
               GrantKind.OBJECT, GrantKind.FIELD, GrantKind.RECORD_TYPE, GrantKind.USER_PERMISSION));
 
   private final Integration integration;
-  private final Map<String, SpecSet.LoadedSpec> specs;
+  private final ResolvedSpecs specs;
   private final RiskCatalogue catalogue;
   private final List<Source> sources = new ArrayList<>();
   private final List<GroupMember> members = new ArrayList<>();
@@ -63,23 +62,17 @@ final class EffectiveAccess {
     }
   }
 
-  private EffectiveAccess(
-      Integration integration,
-      Map<String, Integration> described,
-      RepositorySets repository,
-      Map<String, SpecSet.LoadedSpec> specs) {
-    this.integration = integration;
+  private EffectiveAccess(ResolvedSpec own, ResolvedSpecs specs, RepositorySets repository) {
+    this.integration = own.integration();
     this.specs = specs;
-    SpecSet.LoadedSpec own = specs.get(integration.name());
-    this.catalogue = new RiskCatalogue(own == null ? ProjectConfig.none() : own.config());
+    this.catalogue = new RiskCatalogue(own.config());
     sources.add(Source.of(integration));
     members.add(new GroupMember(integration.name(), GroupMember.Role.OWN, integration.specFile()));
     for (String set : integration.group().permissionSets()) {
       if (set.equalsIgnoreCase(integration.name())) {
         continue;
       }
-      // Salesforce compares API names ignoring case
-      Integration other = described.get(set.toLowerCase(Locale.ROOT));
+      Integration other = specs.find(set).map(ResolvedSpec::integration).orElse(null);
       Optional<RepositorySets.Found> file = repository.get(set);
       if (other != null) {
         sources.add(Source.of(other));
@@ -108,15 +101,11 @@ final class EffectiveAccess {
   }
 
   /**
-   * The report entry of {@code integration}; {@code described} holds every integration of the run
-   * by lower-case name, {@code specs} every spec by name.
+   * The report entry of {@code own}, whose group's sets are found in {@code specs} or {@code
+   * repository}.
    */
-  static IntegrationAccess of(
-      Integration integration,
-      Map<String, Integration> described,
-      RepositorySets repository,
-      Map<String, SpecSet.LoadedSpec> specs) {
-    return new EffectiveAccess(integration, described, repository, specs).build();
+  static IntegrationAccess of(ResolvedSpec own, ResolvedSpecs specs, RepositorySets repository) {
+    return new EffectiveAccess(own, specs, repository).build();
   }
 
   private IntegrationAccess build() {
@@ -262,8 +251,7 @@ final class EffectiveAccess {
   }
 
   private IntegrationSpec spec(String name) {
-    SpecSet.LoadedSpec loaded = specs.get(name);
-    return loaded == null ? null : loaded.spec();
+    return specs.find(name).map(ResolvedSpec::spec).orElse(null);
   }
 
   private static String objectOf(Grant grant) {

@@ -35,7 +35,6 @@ import dev.apionly.spec.UserSpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -56,25 +55,25 @@ public final class Resolver {
   private Resolver() {}
 
   /**
-   * Every integration of {@code specs}, sorted by name, each naming its spec relative to {@code
-   * base} (the project root, so output does not depend on the working directory). Throws (exit 2)
-   * on cross-spec errors.
+   * Every spec of {@code specs} with its integration, by name, each integration naming its spec
+   * relative to {@code base} (the project root, so output does not depend on the working
+   * directory). Throws (exit 2) on cross-spec errors.
    */
-  public static List<Integration> resolve(SpecSet specs, Path base, Diagnostics diagnostics) {
+  public static ResolvedSpecs resolve(SpecSet specs, Path base, Diagnostics diagnostics) {
     checkNamesUnique(specs, diagnostics);
     specs.specs().forEach(loaded -> checkEnvironments(loaded, diagnostics));
     diagnostics.throwIfErrors(ExitCode.BAD_INPUT);
-    // each spec resolves on its own: on every core, sorted by name below
-    List<Integration> out =
-        new ArrayList<>(
-            specs.specs().parallelStream()
-                .map(
-                    loaded ->
+    // each spec resolves on its own: on every core, sorted by name in ResolvedSpecs
+    return new ResolvedSpecs(
+        specs.specs().parallelStream()
+            .map(
+                loaded ->
+                    new ResolvedSpec(
+                        loaded.spec(),
+                        loaded.config(),
                         integration(
-                            loaded.spec(), loaded.config(), relative(base, loaded.spec().file())))
-                .toList());
-    out.sort(Comparator.comparing(Integration::name));
-    return out;
+                            loaded.spec(), loaded.config(), relative(base, loaded.spec().file()))))
+            .toList());
   }
 
   private static void checkNamesUnique(SpecSet specs, Diagnostics diagnostics) {

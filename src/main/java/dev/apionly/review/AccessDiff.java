@@ -9,6 +9,7 @@ import dev.apionly.model.ObjectVerb;
 import dev.apionly.model.PermissionSet;
 import dev.apionly.model.RiskLevel;
 import dev.apionly.policy.RiskCatalogue;
+import dev.apionly.resolve.ResolvedSpec;
 import dev.apionly.review.AccessChange.Action;
 import dev.apionly.review.AccessChange.Area;
 import dev.apionly.spec.IntegrationSpec;
@@ -42,8 +43,8 @@ final class AccessDiff {
 
   private final Snapshot baseSide;
   private final Snapshot headSide;
-  private final Optional<Snapshot.Entry> base;
-  private final Optional<Snapshot.Entry> head;
+  private final Optional<ResolvedSpec> base;
+  private final Optional<ResolvedSpec> head;
   private final RiskCatalogue baseRisk;
   private final RiskCatalogue headRisk;
   private final List<AccessChange> changes = new ArrayList<>();
@@ -155,7 +156,7 @@ final class AccessDiff {
     return out;
   }
 
-  private static Optional<String> justification(Optional<Snapshot.Entry> side, Grant key) {
+  private static Optional<String> justification(Optional<ResolvedSpec> side, Grant key) {
     if (side.isEmpty()) {
       return Optional.empty();
     }
@@ -205,7 +206,7 @@ final class AccessDiff {
   }
 
   /** The sets a group includes besides the integration's own. */
-  private static Set<String> included(Optional<Snapshot.Entry> side) {
+  private static Set<String> included(Optional<ResolvedSpec> side) {
     Set<String> out = new TreeSet<>();
     side.ifPresent(
         e -> {
@@ -250,7 +251,7 @@ final class AccessDiff {
    * What the muting set takes away from the group: its muted grants that the group's sets grant.
    * With a set no spec here defines, every muted grant counts, since any may be granted there.
    */
-  private static SortedSet<Grant> muted(Snapshot snapshot, Optional<Snapshot.Entry> side) {
+  private static SortedSet<Grant> muted(Snapshot snapshot, Optional<ResolvedSpec> side) {
     if (side.isEmpty() || side.get().integration().muting().isEmpty()) {
       return new TreeSet<>();
     }
@@ -271,7 +272,7 @@ final class AccessDiff {
   private Optional<GroupAccess> groupAccess() {
     SortedSet<Grant> was = base.map(e -> effective(baseSide, e)).orElse(new TreeSet<>());
     SortedSet<Grant> is = head.map(e -> effective(headSide, e)).orElse(new TreeSet<>());
-    Snapshot.Entry latest = head.or(() -> base).orElseThrow();
+    ResolvedSpec latest = head.or(() -> base).orElseThrow();
     Snapshot side = head.isPresent() ? headSide : baseSide;
     Integration integration = latest.integration();
     List<String> outside =
@@ -289,7 +290,7 @@ final class AccessDiff {
             rated(minus(was, is), baseRisk)));
   }
 
-  private static SortedSet<Grant> effective(Snapshot side, Snapshot.Entry entry) {
+  private static SortedSet<Grant> effective(Snapshot side, ResolvedSpec entry) {
     List<PermissionSet> sets = new ArrayList<>();
     for (String name : entry.integration().group().permissionSets()) {
       side.permissionSet(name).ifPresent(sets::add);
@@ -517,7 +518,7 @@ final class AccessDiff {
   }
 
   /** The components generate writes for an integration, by Metadata API type. */
-  static Set<DeletedComponent> components(Optional<Snapshot.Entry> side) {
+  static Set<DeletedComponent> components(Optional<ResolvedSpec> side) {
     Set<DeletedComponent> out = new TreeSet<>();
     side.ifPresent(
         e -> {

@@ -1,13 +1,9 @@
 package dev.apionly.review;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.apionly.model.RiskLevel;
+import dev.apionly.write.JsonText;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,13 +16,11 @@ public final class JsonReport {
   /** Raised when the shape of the output changes in a way that breaks readers. */
   public static final int SCHEMA_VERSION = 1;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private JsonReport() {}
 
   /** The report, pretty-printed with two-space indents and a final newline. */
   public static String of(Review review, Optional<RiskLevel> failOn) {
-    ObjectNode root = JSON.createObjectNode();
+    ObjectNode root = JsonText.object();
     root.put("schemaVersion", SCHEMA_VERSION);
     root.put("base", review.base());
     root.put("head", review.head());
@@ -47,20 +41,7 @@ public final class JsonReport {
       node.put("to", move.to());
     }
     components(root.putArray("deletedComponents"), review.deletedComponents());
-    DefaultPrettyPrinter printer =
-        new DefaultPrettyPrinter()
-            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-            .withArrayIndenter(new DefaultIndenter("  ", "\n"))
-            .withSeparators(
-                Separators.createDefaultInstance()
-                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                    .withArrayEmptySeparator("")
-                    .withObjectEmptySeparator(""));
-    try {
-      return JSON.writer(printer).writeValueAsString(root) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a JSON tree always serializes", e);
-    }
+    return JsonText.of(root);
   }
 
   private static void integration(ObjectNode node, IntegrationReview integration) {

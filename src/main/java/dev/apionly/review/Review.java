@@ -1,6 +1,7 @@
 package dev.apionly.review;
 
 import dev.apionly.model.RiskLevel;
+import dev.apionly.resolve.ResolvedSpec;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -29,14 +30,16 @@ public record Review(
 
   /** Compares every integration of {@code base} with the one of the same name in {@code head}. */
   public static Review compare(Snapshot base, Snapshot head) {
-    TreeSet<String> names = new TreeSet<>(base.integrations().keySet());
-    names.addAll(head.integrations().keySet());
+    // a name whose letter case changed is the same permission set to Salesforce, named as now
+    TreeSet<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    head.integrations().forEach(i -> names.add(i.name()));
+    base.integrations().forEach(i -> names.add(i.name()));
     List<IntegrationReview> reviews = new ArrayList<>();
     List<Move> moves = new ArrayList<>();
     for (String name : names) {
       AccessDiff.of(base, head, name).ifPresent(reviews::add);
-      Optional<Snapshot.Entry> was = base.get(name);
-      Optional<Snapshot.Entry> is = head.get(name);
+      Optional<ResolvedSpec> was = base.get(name);
+      Optional<ResolvedSpec> is = head.get(name);
       if (was.isPresent()
           && is.isPresent()
           && !was.get().integration().specFile().equals(is.get().integration().specFile())) {

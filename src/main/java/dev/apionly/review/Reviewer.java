@@ -29,22 +29,17 @@ public final class Reviewer {
   public static Review review(String base, List<Path> inputs) {
     Path directory = Path.of(base);
     Optional<SfdxProject> project = SfdxProject.find(inputs.get(0));
-    RepositorySets headSets =
-        project
-            .map(p -> RepositorySets.read(p.packageDirectoryPaths()))
-            .orElse(RepositorySets.none());
     if (Files.isDirectory(directory)) {
       // a directory of specs has no repository of its own: both sides see today's sets
-      Snapshot before = Snapshot.load(base, List.of(directory), directory).withRepository(headSets);
+      Snapshot before = Snapshot.load(base, Optional.empty(), List.of(directory), directory);
       Path headBase =
           inputs.size() == 1 && Files.isDirectory(inputs.get(0)) ? inputs.get(0) : Path.of("");
-      Snapshot after = Snapshot.load(label(inputs), inputs, headBase).withRepository(headSets);
-      return Review.compare(before, after);
+      Snapshot after = Snapshot.load(label(inputs), project, inputs, headBase);
+      return Review.compare(before.withRepository(after.workspace().repository()), after);
     }
     GitRevision revision = GitRevision.of(inputs.get(0), base);
     Snapshot after =
-        Snapshot.load(label(revision.repository(), inputs), inputs, revision.repository())
-            .withRepository(headSets);
+        Snapshot.load(label(revision.repository(), inputs), project, inputs, revision.repository());
     Path tree;
     try {
       tree = Files.createTempDirectory("apionly-base-").toRealPath();
@@ -72,7 +67,7 @@ public final class Reviewer {
 
   private static Snapshot loadRevision(String revision, List<Path> inputs, Path tree) {
     try {
-      return Snapshot.load(revision, inputs, tree);
+      return Snapshot.load(revision, Optional.empty(), inputs, tree);
     } catch (ApionlyException e) {
       List<Diagnostic> diagnostics = new ArrayList<>();
       diagnostics.add(

@@ -2,81 +2,57 @@ package dev.apionly.review;
 
 import dev.apionly.diagnostic.Diagnostics;
 import dev.apionly.metadata.RepositorySets;
-import dev.apionly.model.Integration;
 import dev.apionly.model.PermissionSet;
-import dev.apionly.resolve.Resolver;
-import dev.apionly.spec.IntegrationSpec;
-import dev.apionly.spec.ProjectConfig;
-import dev.apionly.spec.SpecLoader;
-import dev.apionly.spec.SpecSet;
+import dev.apionly.resolve.ResolvedSpec;
+import dev.apionly.workspace.Workspace;
+import dev.apionly.write.SfdxProject;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
- * One side of a review: every integration its specs define, each with the spec it came from and the
- * policy that applies to it. {@code label} says where it was read (a directory or a revision).
+ * One side of a review: the workspace of the specs at one version, with the permission sets its
+ * repository holds. {@code label} says where it was read (a directory or a revision).
  */
-public record Snapshot(
-    String label, SortedMap<String, Entry> integrations, RepositorySets repository) {
-
-  public Snapshot {
-    integrations = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(integrations));
-  }
+public record Snapshot(String label, Workspace workspace) {
 
   /** This side with the permission sets its repository holds, for groups that include them. */
   public Snapshot withRepository(RepositorySets sets) {
-    return new Snapshot(label, integrations, sets);
+    return new Snapshot(label, workspace.withRepository(sets));
   }
-
-  /** One integration, its spec as written, and its {@code apionly.yaml}. */
-  public record Entry(Integration integration, IntegrationSpec spec, ProjectConfig config) {}
 
   /** No specs at all: the side of a review before the first spec was written. */
   public static Snapshot empty(String label) {
-    return new Snapshot(label, new TreeMap<>(), RepositorySets.none());
+    return new Snapshot(label, Workspace.empty());
   }
 
   /**
-   * Loads and resolves the specs under {@code inputs}, naming each spec relative to {@code base}.
-   * Throws (exit 2) with every problem found if a spec is bad.
+   * Loads and resolves the specs under {@code inputs}, naming each spec relative to {@code base},
+   * with the permission sets of {@code project}'s repository. Throws (exit 2) with every problem
+   * found if a spec is bad.
    */
-  public static Snapshot load(String label, List<Path> inputs, Path base) {
-    Diagnostics diagnostics = new Diagnostics();
-    SpecSet specs = SpecLoader.load(inputs, diagnostics);
-    List<Integration> integrations = Resolver.resolve(specs, base, diagnostics);
-    Map<String, SpecSet.LoadedSpec> byName = new HashMap<>();
-    specs.specs().forEach(s -> byName.put(s.spec().name().value(), s));
-    SortedMap<String, Entry> out = new TreeMap<>();
-    for (Integration integration : integrations) {
-      SpecSet.LoadedSpec loaded = byName.get(integration.name());
-      out.put(integration.name(), new Entry(integration, loaded.spec(), loaded.config()));
-    }
-    return new Snapshot(label, out, RepositorySets.none());
+  public static Snapshot load(
+      String label, Optional<SfdxProject> project, List<Path> inputs, Path base) {
+    Workspace workspace = Workspace.load(project, inputs, base, new Diagnostics());
+    workspace.specs();
+    return new Snapshot(label, workspace);
   }
 
-  public Optional<Entry> get(String name) {
-    return Optional.ofNullable(integrations.get(name));
+  /** Every integration on this side, by name. */
+  public List<ResolvedSpec> integrations() {
+    return workspace.specs().all();
+  }
+
+  /** The integration named {@code name} in any letter case, as Salesforce compares names. */
+  public Optional<ResolvedSpec> get(String name) {
+    return workspace.find(name);
   }
 
   /**
-   * The permission set of that name (in any letter case, as Salesforce compares names) if a spec on
-   * this side defines it, else if the repository holds it.
+   * The permission set of that name (in any letter case) if a spec on this side defines it, else if
+   * the repository holds it.
    */
   public Optional<PermissionSet> permissionSet(String name) {
-    Optional<Entry> described =
-        get(name)
-            .or(
-                () ->
-                    integrations.values().stream()
-                        .filter(e -> e.integration().name().equalsIgnoreCase(name))
-                        .findFirst());
-    return described
-        .map(e -> e.integration().permissionSet())
-        .or(() -> repository.get(name).map(RepositorySets.Found::set));
+    return workspace.permissionSet(name);
   }
 }

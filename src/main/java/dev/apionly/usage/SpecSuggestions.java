@@ -6,11 +6,12 @@ import dev.apionly.diagnostic.Diagnostics;
 import dev.apionly.diagnostic.ExitCode;
 import dev.apionly.diagnostic.Location;
 import dev.apionly.model.ObjectVerb;
+import dev.apionly.resolve.ResolvedSpec;
+import dev.apionly.resolve.ResolvedSpecs;
 import dev.apionly.spec.IntegrationSpec;
 import dev.apionly.spec.ObjectSpec;
 import dev.apionly.spec.Ref;
 import dev.apionly.spec.SpecParser;
-import dev.apionly.spec.SpecSet;
 import dev.apionly.spec.YamlReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -45,12 +46,10 @@ public final class SpecSuggestions {
    * The tightened spec of every integration the logs speak for and that has unused grants of its
    * own; {@code notes} receives a warning for each spec that cannot be edited safely.
    */
-  public static List<Suggestion> of(SpecSet specs, Usage usage, Diagnostics notes) {
-    Map<String, IntegrationSpec> byName = new HashMap<>();
-    specs.specs().forEach(s -> byName.put(s.spec().name().value(), s.spec()));
+  public static List<Suggestion> of(ResolvedSpecs specs, Usage usage, Diagnostics notes) {
     List<Suggestion> suggestions = new ArrayList<>();
     for (IntegrationUsage integration : usage.integrations()) {
-      IntegrationSpec spec = byName.get(integration.name());
+      IntegrationSpec spec = specs.find(integration.name()).map(ResolvedSpec::spec).orElse(null);
       if (spec == null || !integration.evidence().tellsUnused() || integration.unused().isEmpty()) {
         continue;
       }

@@ -1,12 +1,8 @@
 package dev.apionly.usage;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.apionly.write.JsonText;
 
 /**
  * The usage as one JSON object: {@code window}, {@code counts}, and {@code integrations} with
@@ -17,12 +13,10 @@ public final class UsageJson {
   /** Changes when a key is renamed or removed. */
   public static final int SCHEMA_VERSION = 1;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private UsageJson() {}
 
   public static String render(Usage usage) {
-    ObjectNode root = JSON.createObjectNode();
+    ObjectNode root = JsonText.object();
     root.put("schemaVersion", SCHEMA_VERSION);
     ObjectNode window = root.putObject("window");
     window.put("from", usage.window().from());
@@ -43,20 +37,7 @@ public final class UsageJson {
     for (IntegrationUsage integration : usage.integrations()) {
       integration(integrations.addObject(), integration);
     }
-    DefaultPrettyPrinter printer =
-        new DefaultPrettyPrinter()
-            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-            .withArrayIndenter(new DefaultIndenter("  ", "\n"))
-            .withSeparators(
-                Separators.createDefaultInstance()
-                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                    .withArrayEmptySeparator("")
-                    .withObjectEmptySeparator(""));
-    try {
-      return JSON.writer(printer).writeValueAsString(root) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a JSON tree always serializes", e);
-    }
+    return JsonText.of(root);
   }
 
   private static void integration(ObjectNode node, IntegrationUsage integration) {

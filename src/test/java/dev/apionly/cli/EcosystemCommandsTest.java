@@ -166,17 +166,36 @@ class EcosystemCommandsTest {
                 new Diagnostic(
                     Severity.ERROR, new Location(Path.of("a.yaml"), 3, 4), "boom", false)));
     StringWriter plain = new StringWriter();
-    ErrorHandler.print(new PrintWriter(plain, true), failure, Ansi.OFF, true);
+    new DiagnosticPrinter(new PrintWriter(plain, true), Ansi.OFF, false).failure(failure, true);
     assertTrue(plain.toString().startsWith("a.yaml:3:4: error: boom\n"), plain.toString());
     assertFalse(plain.toString().contains("\u001B["), plain.toString());
 
     StringWriter coloured = new StringWriter();
-    ErrorHandler.print(new PrintWriter(coloured, true), failure, Ansi.ON, true);
+    new DiagnosticPrinter(new PrintWriter(coloured, true), Ansi.ON, false).failure(failure, true);
     assertTrue(coloured.toString().startsWith("a.yaml:3:4: \u001B["), coloured.toString());
     assertTrue(
         coloured.toString().contains("error\u001B[") && coloured.toString().contains(": boom"));
 
     Cli.Run help = Cli.run("init", "--help");
     assertFalse(help.out().contains("\u001B["), "in-process runs are never coloured");
+  }
+
+  @Test
+  void oneQuietRuleAndOneColourRuleForEveryDiagnostic() {
+    Diagnostic warning =
+        Diagnostic.warning(new Location(Path.of("a.yaml"), 2, 1), "odd \u001B[31m").withoutSource();
+    Diagnostic error = Diagnostic.error(Location.of(Path.of("b.yaml")), "bad");
+    StringWriter quiet = new StringWriter();
+    new DiagnosticPrinter(new PrintWriter(quiet, true), Ansi.OFF, true)
+        .print(List.of(warning, error));
+    assertEquals("b.yaml: error: bad\n", quiet.toString());
+
+    StringWriter coloured = new StringWriter();
+    new DiagnosticPrinter(new PrintWriter(coloured, true), Ansi.ON, false)
+        .print(List.of(warning, error));
+    String text = coloured.toString();
+    assertTrue(text.startsWith("a.yaml:2:1: \u001B["), text);
+    // the colour is apionly's own: an escape in a message is still shown as U+FFFD
+    assertTrue(text.contains("warning\u001B[") && text.contains(": odd \uFFFD[31m\n"), text);
   }
 }

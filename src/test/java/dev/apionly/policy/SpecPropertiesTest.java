@@ -152,11 +152,10 @@ class SpecPropertiesTest {
             .flatMap(root -> SpecParser.parse(FILE, root, diagnostics))
             .orElseThrow(() -> new AssertionError(yaml + "\n" + diagnostics.sorted()));
     SpecSet set = new SpecSet(List.of(new SpecSet.LoadedSpec(spec, ProjectConfig.none())));
-    Integration integration = Resolver.resolve(set, Path.of(""), diagnostics).get(0);
+    var resolved = Resolver.resolve(set, Path.of(""), diagnostics);
+    Integration integration = resolved.integrations().get(0);
     assertEquals(
-        List.of(),
-        Linter.atLeast(
-            Linter.lint(set, List.of(integration)), dev.apionly.diagnostic.Severity.ERROR));
+        List.of(), Linter.atLeast(Linter.lint(resolved), dev.apionly.diagnostic.Severity.ERROR));
 
     for (RenderedFile file : RENDERER.render(integration)) {
       if (file.path().endsWith(".xml")) {
@@ -226,8 +225,7 @@ class SpecPropertiesTest {
               SpecSet set =
                   new SpecSet(List.of(new SpecSet.LoadedSpec(spec, ProjectConfig.none())));
               try {
-                List<Integration> integrations = Resolver.resolve(set, Path.of(""), diagnostics);
-                Linter.lint(set, integrations);
+                Linter.lint(Resolver.resolve(set, Path.of(""), diagnostics));
               } catch (dev.apionly.diagnostic.ApionlyException expected) {
                 // a diagnosed refusal is the right outcome; any other exception fails the property
               }

@@ -33,7 +33,7 @@ class AccessReportTest {
     }
     Diagnostics diagnostics = new Diagnostics();
     SpecSet set = SpecLoader.load(List.of(dir), diagnostics);
-    return AccessReport.of(set, Resolver.resolve(set, dir, diagnostics));
+    return AccessReport.of(Resolver.resolve(set, dir, diagnostics));
   }
 
   private static final String BASELINE =

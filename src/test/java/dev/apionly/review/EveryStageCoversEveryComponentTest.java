@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.apionly.Cli;
 import dev.apionly.TestFiles;
 import dev.apionly.render.ComponentType;
+import dev.apionly.resolve.ResolvedSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,8 +66,8 @@ class EveryStageCoversEveryComponentTest {
       }
 
       SortedSet<String> reviewed = new TreeSet<>();
-      Snapshot snapshot = Snapshot.load("base", List.of(specs), specs);
-      for (Snapshot.Entry entry : snapshot.integrations().values()) {
+      Snapshot snapshot = Snapshot.load("base", java.util.Optional.empty(), List.of(specs), specs);
+      for (ResolvedSpec entry : snapshot.integrations()) {
         for (DeletedComponent component : AccessDiff.components(Optional.of(entry))) {
           reviewed.add(component.type() + " " + component.member());
         }

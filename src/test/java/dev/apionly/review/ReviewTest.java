@@ -257,6 +257,22 @@ class ReviewTest {
   }
 
   @Test
+  void aNameInAnotherLetterCaseIsTheSameIntegration(@TempDir Path before) {
+    TestFiles.copy(examples, before);
+    edit("warehouse-extract.yaml", "name: Warehouse_Extract", "name: WAREHOUSE_EXTRACT");
+    Cli.Run run = review("--base", before.toString(), "--format", "json", examples.toString());
+    assertEquals(0, run.exitCode(), run.toString());
+    // Salesforce compares API names ignoring case: one set, not one removed and another added
+    assertEquals(0, json(run).get("integrations").size(), run.out());
+
+    edit("warehouse-extract.yaml", "access: [read, viewAll]", "access: [read, viewAll, modifyAll]");
+    run = review("--base", before.toString(), "--format", "json", examples.toString());
+    JsonNode changed = integration(json(run), "WAREHOUSE_EXTRACT");
+    assertEquals("changed", changed.get("status").asText(), "named as it is now");
+    assertEquals(1, json(run).get("integrations").size(), run.out());
+  }
+
+  @Test
   void aChangedEnvironmentUsernameIsAChangeOfAccess(@TempDir Path before) {
     TestFiles.copy(examples, before);
     edit("apionly.yaml", "usernameSuffix: .qa", "usernameSuffix: .qa2");

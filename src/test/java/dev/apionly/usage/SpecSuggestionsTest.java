@@ -27,7 +27,7 @@ class SpecSuggestionsTest extends UsageFixture {
     Diagnostics diagnostics = new Diagnostics();
     SpecSet set = SpecLoader.load(List.of(path), diagnostics);
     assertFalse(diagnostics.hasErrors(), diagnostics.sorted().toString());
-    return Resolver.resolve(set, Path.of(""), diagnostics);
+    return Resolver.resolve(set, Path.of(""), diagnostics).integrations();
   }
 
   private String objectGrants(Integration integration) {
