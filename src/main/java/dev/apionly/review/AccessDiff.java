@@ -1,7 +1,7 @@
 package dev.apionly.review;
 
 import dev.apionly.model.Grant;
-import dev.apionly.model.GrantKind;
+import dev.apionly.model.GrantType;
 import dev.apionly.model.Grants;
 import dev.apionly.model.Integration;
 import dev.apionly.model.IntegrationUser;
@@ -148,7 +148,7 @@ final class AccessDiff {
   /** Verbs in Salesforce's order (read before edit); nothing for grants that are on or off. */
   private static List<String> shown(Grant key, Set<String> verbs) {
     List<String> order =
-        key.kind() == GrantKind.FIELD ? List.of("read", "edit") : ObjectVerb.keys();
+        key.kind() == GrantType.FIELD ? List.of("read", "edit") : ObjectVerb.keys();
     List<String> out = new ArrayList<>();
     order.stream().filter(verbs::contains).forEach(out::add);
     verbs.stream().filter(v -> !v.isEmpty() && !order.contains(v)).sorted().forEach(out::add);

@@ -11,7 +11,7 @@ import dev.apionly.diagnostic.Diagnostics;
 import dev.apionly.metadata.MetadataRoot;
 import dev.apionly.metadata.MetadataXml;
 import dev.apionly.model.Grant;
-import dev.apionly.model.GrantKind;
+import dev.apionly.model.GrantType;
 import dev.apionly.model.Grants;
 import dev.apionly.spec.IntegrationSpec;
 import dev.apionly.spec.SpecLoader;
@@ -152,7 +152,7 @@ class ImporterTest {
                                 + "Invoice_Sync.permissionset-meta.xml")),
                     MetadataRoot.PERMISSION_SET)));
     assertEquals(expected, actual);
-    assertTrue(expected.contains(new Grant(GrantKind.FIELD, "Invoice__c.Amount__c", "edit")));
+    assertTrue(expected.contains(new Grant(GrantType.FIELD, "Invoice__c.Amount__c", "edit")));
   }
 
   @Test
@@ -257,9 +257,9 @@ class ImporterTest {
 
   @Test
   void theRoundTripCheckNamesTheFirstDifference() {
-    SortedSet<Grant> original = new TreeSet<>(List.of(new Grant(GrantKind.OBJECT, "A", "read")));
+    SortedSet<Grant> original = new TreeSet<>(List.of(new Grant(GrantType.OBJECT, "A", "read")));
     SortedSet<Grant> generated = new TreeSet<>(original);
-    generated.add(new Grant(GrantKind.OBJECT, "A", "edit"));
+    generated.add(new Grant(GrantType.OBJECT, "A", "edit"));
 
     AssertionError error =
         assertThrows(
