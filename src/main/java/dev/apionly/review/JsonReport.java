@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.apionly.model.Component;
 import dev.apionly.model.RiskLevel;
 import java.util.List;
 import java.util.Optional;
@@ -111,10 +112,10 @@ public final class JsonReport {
     }
   }
 
-  private static void components(ArrayNode array, List<DeletedComponent> components) {
-    for (DeletedComponent component : components) {
+  private static void components(ArrayNode array, List<Component> components) {
+    for (Component component : components) {
       ObjectNode item = array.addObject();
-      item.put("type", component.type());
+      item.put("type", component.type().typeName());
       item.put("member", component.member());
     }
   }

@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.apionly.Cli;
 import dev.apionly.TestFiles;
-import dev.apionly.render.ComponentType;
+import dev.apionly.model.Component;
+import dev.apionly.model.MetadataType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ class EveryStageCoversEveryComponentTest {
 
   @Test
   void generateReviewAndDeletionsAgreeForEveryType() throws IOException {
-    Set<ComponentType> covered = EnumSet.noneOf(ComponentType.class);
+    Set<MetadataType> covered = EnumSet.noneOf(MetadataType.class);
     List<Path> cases;
     try (Stream<Path> list = Files.list(GOLDEN)) {
       cases = list.filter(c -> Files.isDirectory(c.resolve("input/specs"))).sorted().toList();
@@ -56,7 +57,7 @@ class EveryStageCoversEveryComponentTest {
 
       SortedSet<String> written = new TreeSet<>();
       for (String path : TestFiles.tree(project).keySet()) {
-        ComponentType.of(path)
+        MetadataType.ofPath(path)
             .ifPresent(
                 c -> {
                   written.add(c.type().typeName() + " " + c.member());
@@ -67,8 +68,8 @@ class EveryStageCoversEveryComponentTest {
       SortedSet<String> reviewed = new TreeSet<>();
       Snapshot snapshot = Snapshot.load("base", List.of(specs), specs);
       for (Snapshot.Entry entry : snapshot.integrations().values()) {
-        for (DeletedComponent component : AccessDiff.components(Optional.of(entry))) {
-          reviewed.add(component.type() + " " + component.member());
+        for (Component component : AccessDiff.components(Optional.of(entry))) {
+          reviewed.add(component.type().typeName() + " " + component.member());
         }
       }
       assertEquals(written, reviewed, golden + ": review's components");
@@ -89,7 +90,7 @@ class EveryStageCoversEveryComponentTest {
           destructive(project.resolve("manifest/destructiveChanges.xml")),
           golden + ": the destructive manifest");
     }
-    assertEquals(EnumSet.allOf(ComponentType.class), covered, "every type in some golden case");
+    assertEquals(EnumSet.allOf(MetadataType.class), covered, "every type in some golden case");
   }
 
   private static SortedSet<String> destructive(Path manifest) throws IOException {
