@@ -13,8 +13,10 @@ import java.util.function.Function;
  * review lists its areas in it.
  */
 public enum GrantType {
-  OBJECT(Shape.OBJECT_VERBS, "objects", "objectPermissions", "object", "object", "object"),
-  FIELD(Shape.OBJECT_PART, "fields", "fieldPermissions", "field", "field", "field"),
+  // an object's or a field's level depends on the verb; their grants carry verbs, not names
+  OBJECT(
+      Shape.OBJECT_VERBS, "objects", "objectPermissions", "object", "object", "object", null, null),
+  FIELD(Shape.OBJECT_PART, "fields", "fieldPermissions", "field", "field", "field", null, null),
   RECORD_TYPE(
       Shape.OBJECT_PART,
       "recordTypes",
@@ -126,16 +128,6 @@ public enum GrantType {
   private final String reviewKey;
   private final RiskLevel risk;
   private final Function<PermissionSet, List<String>> names;
-
-  GrantType(
-      Shape shape,
-      String specKey,
-      String element,
-      String nameElement,
-      String noun,
-      String reviewKey) {
-    this(shape, specKey, element, nameElement, noun, reviewKey, null, null);
-  }
 
   GrantType(
       Shape shape,
