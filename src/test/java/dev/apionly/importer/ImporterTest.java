@@ -201,6 +201,33 @@ class ImporterTest {
   }
 
   @Test
+  void whatIsNotImportableSaysWhichFilesAre(@TempDir Path dir) {
+    Path policy = dir.resolve("in/Feed.useraccesspolicy-meta.xml");
+    TestFiles.write(policy, "<UserAccessPolicy/>\n");
+    Cli.Run file = Cli.run("import", policy.toString(), "--out", dir.resolve("a").toString());
+    assertEquals(2, file.exitCode(), file.toString());
+    assertTrue(
+        file.err()
+            .contains(
+                ": error: not a permission set or group file; accepted: *.permissionset-meta.xml,"
+                    + " *.permissionsetgroup-meta.xml, *.permissionset, *.permissionsetgroup\n"),
+        file.toString());
+
+    Cli.Run empty =
+        Cli.run("import", dir.resolve("in").toString(), "--out", dir.resolve("b").toString());
+    assertEquals(2, empty.exitCode(), empty.toString());
+    assertTrue(
+        empty
+            .err()
+            .contains(
+                ": error: no permission set or group to import; accepted:"
+                    + " *.permissionset-meta.xml, *.permissionsetgroup-meta.xml (source format) or"
+                    + " *.permissionset, *.permissionsetgroup (metadata-API format), or directories"
+                    + " holding them\n"),
+        empty.toString());
+  }
+
+  @Test
   void malformedXmlIsAnErrorAtItsLine(@TempDir Path dir) {
     Path file = dir.resolve("Broken.permissionset-meta.xml");
     TestFiles.write(
