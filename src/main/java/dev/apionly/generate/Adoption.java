@@ -6,10 +6,11 @@ import dev.apionly.diagnostic.Location;
 import dev.apionly.metadata.MetadataException;
 import dev.apionly.metadata.MetadataXml;
 import dev.apionly.metadata.Unexpressed;
+import dev.apionly.model.Component;
 import dev.apionly.model.Grant;
 import dev.apionly.model.Grants;
+import dev.apionly.model.MetadataType;
 import dev.apionly.model.PermissionSetGroup;
-import dev.apionly.render.ComponentType;
 import dev.apionly.write.OutputFile;
 import dev.apionly.write.ProjectWriter;
 import dev.apionly.write.StateFile;
@@ -53,7 +54,7 @@ final class Adoption {
       Diagnostics problems) {
     Map<String, StateFile.Entry> adopted = new HashMap<>();
     for (OutputFile file : desired) {
-      Optional<ComponentType.Component> component = ComponentType.of(file.path());
+      Optional<Component> component = MetadataType.ofPath(file.path());
       if (previous.containsKey(file.path()) || component.isEmpty() || !adoptable(component.get())) {
         continue;
       }
@@ -130,47 +131,43 @@ final class Adoption {
   }
 
   /** What the file holds that the canonical form, written from the spec, will not. */
-  private static List<String> dropped(ComponentType.Component component, byte[] existing)
+  private static List<String> dropped(Component component, byte[] existing)
       throws MetadataException {
-    return switch (component.type()) {
-      case PERMISSION_SET -> Unexpressed.ofPermissionSet(existing);
-      case PERMISSION_SET_GROUP ->
+    return switch (component.type().adoption()) {
+      case GRANTS -> Unexpressed.ofPermissionSet(existing);
+      case MEMBERS ->
           Unexpressed.ofGroup(existing).stream()
               // a muting set of the group is compared as a member, not dropped
               .filter(line -> !line.startsWith("mutingPermissionSets "))
               .toList();
-      default -> List.of();
+      case MUTED_GRANTS, NONE -> List.of();
     };
   }
 
-  private static boolean adoptable(ComponentType.Component component) {
-    return switch (component.type()) {
-      case PERMISSION_SET, MUTING_PERMISSION_SET, PERMISSION_SET_GROUP -> true;
-      default -> false;
-    };
+  private static boolean adoptable(Component component) {
+    return component.type().adoption() != MetadataType.Adoption.NONE;
   }
 
   /**
    * What {@code existing} grants that {@code rendered} does not, and the reverse; empty if none.
    */
-  private static Optional<String> difference(
-      ComponentType.Component component, byte[] existing, byte[] rendered)
+  private static Optional<String> difference(Component component, byte[] existing, byte[] rendered)
       throws MetadataException {
     String name = component.member();
-    return switch (component.type()) {
-      case PERMISSION_SET ->
+    return switch (component.type().adoption()) {
+      case GRANTS ->
           grants(
               Grants.of(MetadataXml.permissionSet(name, existing)),
               Grants.of(MetadataXml.permissionSet(name, rendered)));
-      case MUTING_PERMISSION_SET ->
+      case MUTED_GRANTS ->
           grants(
               Grants.of(MetadataXml.mutingPermissionSet(name, existing)),
               Grants.of(MetadataXml.mutingPermissionSet(name, rendered)));
-      case PERMISSION_SET_GROUP ->
+      case MEMBERS ->
           members(
               MetadataXml.permissionSetGroup(name, existing),
               MetadataXml.permissionSetGroup(name, rendered));
-      default -> Optional.of("apionly takes over only permission sets, muting sets and groups");
+      case NONE -> Optional.of("apionly takes over only permission sets, muting sets and groups");
     };
   }
 

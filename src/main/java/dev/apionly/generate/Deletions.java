@@ -2,7 +2,8 @@ package dev.apionly.generate;
 
 import dev.apionly.metadata.MetadataException;
 import dev.apionly.metadata.MetadataFiles.Manifest;
-import dev.apionly.render.ComponentType;
+import dev.apionly.model.Component;
+import dev.apionly.model.MetadataType;
 import dev.apionly.write.StateFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,14 +34,14 @@ final class Deletions {
    * those the existing manifest lists (unless {@code deployed}), less every component this run
    * writes.
    */
-  static SortedSet<ComponentType.Component> pending(
+  static SortedSet<Component> pending(
       Path root,
       String manifestPath,
       Map<String, StateFile.Entry> previous,
       Collection<String> desiredPaths,
       boolean deployed) {
-    SortedSet<ComponentType.Component> wanted = components(desiredPaths);
-    SortedSet<ComponentType.Component> out = components(previous.keySet());
+    SortedSet<Component> wanted = components(desiredPaths);
+    SortedSet<Component> out = components(previous.keySet());
     if (!deployed) {
       listed(root, manifestPath, previous.get(manifestPath)).ifPresent(out::addAll);
     }
@@ -48,9 +49,9 @@ final class Deletions {
     return out;
   }
 
-  private static SortedSet<ComponentType.Component> components(Collection<String> paths) {
-    SortedSet<ComponentType.Component> out = new TreeSet<>();
-    paths.forEach(p -> ComponentType.of(p).ifPresent(out::add));
+  private static SortedSet<Component> components(Collection<String> paths) {
+    SortedSet<Component> out = new TreeSet<>();
+    paths.forEach(p -> MetadataType.ofPath(p).ifPresent(out::add));
     return out;
   }
 
@@ -58,7 +59,7 @@ final class Deletions {
    * What the manifest apionly wrote lists, if it is still as written. An edited or unreadable one
    * is not trusted; the write stage then refuses to replace it and says why.
    */
-  private static Optional<SortedSet<ComponentType.Component>> listed(
+  private static Optional<SortedSet<Component>> listed(
       Path root, String manifestPath, StateFile.Entry entry) {
     Path file = root.resolve(manifestPath);
     if (entry == null || !Files.isRegularFile(file)) {
@@ -69,14 +70,13 @@ final class Deletions {
       if (!StateFile.sha256(bytes).equals(entry.sha256())) {
         return Optional.empty();
       }
-      SortedSet<ComponentType.Component> out = new TreeSet<>();
+      SortedSet<Component> out = new TreeSet<>();
       Manifest.read(bytes)
           .members()
           .forEach(
               (name, members) ->
-                  ComponentType.ofTypeName(name)
-                      .ifPresent(
-                          t -> members.forEach(m -> out.add(new ComponentType.Component(t, m)))));
+                  MetadataType.ofTypeName(name)
+                      .ifPresent(t -> members.forEach(m -> out.add(new Component(t, m)))));
       return Optional.of(out);
     } catch (MetadataException e) {
       return Optional.empty();

@@ -6,11 +6,11 @@ import dev.apionly.diagnostic.Diagnostics;
 import dev.apionly.diagnostic.ExitCode;
 import dev.apionly.diagnostic.Location;
 import dev.apionly.metadata.MetadataXml;
+import dev.apionly.model.Component;
 import dev.apionly.model.Integration;
 import dev.apionly.model.Salesforce;
 import dev.apionly.policy.Finding;
 import dev.apionly.policy.Linter;
-import dev.apionly.render.ComponentType;
 import dev.apionly.render.IntegrationRenderer;
 import dev.apionly.render.OutputLayout;
 import dev.apionly.render.RenderedFile;
@@ -222,7 +222,7 @@ public final class Generator {
       throw templateError(request.templates(), e);
     }
     desired.add(OutputFile.shared(manifest.path(), manifest.bytes()));
-    SortedSet<ComponentType.Component> deletions =
+    SortedSet<Component> deletions =
         Deletions.pending(
             project.root(),
             OutputLayout.destructiveBeside(manifestPath),

@@ -13,12 +13,12 @@ import dev.apionly.metadata.MetadataSchema;
 import dev.apionly.metadata.MetadataXml;
 import dev.apionly.model.Integration;
 import dev.apionly.model.IntegrationUser;
+import dev.apionly.model.MetadataType;
 import dev.apionly.model.OAuthClient;
 import dev.apionly.model.OAuthScope;
 import dev.apionly.model.PermissionSet;
 import dev.apionly.model.PermissionSetGroup;
 import dev.apionly.model.Salesforce;
-import dev.apionly.render.ComponentType;
 import dev.apionly.render.RenderedFile;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -50,7 +50,7 @@ final class Verifier {
     for (RenderedFile file : files) {
       try {
         verify(integration, file, problems);
-        if (againstSchema && ComponentType.of(file.path()).isPresent()) {
+        if (againstSchema && MetadataType.ofPath(file.path()).isPresent()) {
           // element order, cardinality and values: what a deploy would reject, found before it
           for (MetadataException invalid : MetadataSchema.bundled().validate(file.bytes())) {
             problems.add(
@@ -77,10 +77,10 @@ final class Verifier {
 
   private static void verify(Integration integration, RenderedFile file, List<String> problems)
       throws MetadataException, IOException {
-    var component = ComponentType.of(file.path());
+    var component = MetadataType.ofPath(file.path());
     if (component.isPresent()) {
-      switch (component.get().type()) {
-        case PERMISSION_SET -> {
+      switch (component.get().type().verification()) {
+        case GRANTS -> {
           PermissionSet parsed = MetadataXml.permissionSet(integration.name(), file.bytes());
           compare(
               file,
@@ -96,17 +96,17 @@ final class Verifier {
               parsed.description(),
               problems);
         }
-        case MUTING_PERMISSION_SET -> {
+        case MUTED_GRANTS -> {
           PermissionSet expected = integration.muting().orElseThrow();
           PermissionSet parsed = MetadataXml.mutingPermissionSet(expected.name(), file.bytes());
           compare(file, "muted grants", expected.grantsOnly(), parsed.grantsOnly(), problems);
         }
-        case PERMISSION_SET_GROUP -> {
+        case GROUP_MEMBERS -> {
           PermissionSetGroup parsed =
               MetadataXml.permissionSetGroup(integration.name(), file.bytes());
           compare(file, "group", integration.group(), parsed, problems);
         }
-        case USER_ACCESS_POLICY -> {
+        case POLICY_GRANTS -> {
           UserAccessPolicyFile parsed = UserAccessPolicyFile.read(file.bytes());
           compare(file, "policy grants", expectedGrants(integration), parsed.actions(), problems);
           IntegrationUser user = integration.user().orElseThrow();
@@ -114,17 +114,17 @@ final class Verifier {
             problems.add(file.path() + ": policy does not select the user " + user.username());
           }
         }
-        case EXTERNAL_CLIENT_APP -> {
+        case APP_LABEL -> {
           ExternalClientAppFile parsed = ExternalClientAppFile.read(file.bytes());
           compare(file, "label", client(integration).label(), strip(parsed.label()), problems);
         }
-        case ECA_OAUTH_SETTINGS -> {
+        case OAUTH_SCOPES -> {
           OAuthClient client = client(integration);
           OAuthSettingsFile parsed = OAuthSettingsFile.read(file.bytes());
           compare(file, "app", client.name(), strip(parsed.app()), problems);
           compare(file, "scopes", client.scopes(), scopes(parsed, file, problems), problems);
         }
-        case ECA_GLOBAL_OAUTH_SETTINGS -> {
+        case OAUTH_FLOW -> {
           OAuthClient client = client(integration);
           GlobalOAuthSettingsFile parsed = GlobalOAuthSettingsFile.read(file.bytes());
           if (parsed.holdsSecret()) {
@@ -143,7 +143,7 @@ final class Verifier {
             problems.add(file.path() + ": enables a flow the spec does not ask for");
           }
         }
-        case ECA_OAUTH_POLICIES -> {
+        case OAUTH_POLICIES -> {
           OAuthClient client = client(integration);
           OAuthPoliciesFile parsed = OAuthPoliciesFile.read(file.bytes());
           compare(file, "app", client.name(), strip(parsed.app()), problems);

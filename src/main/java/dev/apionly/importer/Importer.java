@@ -14,6 +14,8 @@ import dev.apionly.metadata.Unexpressed;
 import dev.apionly.model.Grant;
 import dev.apionly.model.Grants;
 import dev.apionly.model.Integration;
+import dev.apionly.model.MetadataType;
+import dev.apionly.model.MetadataType.Import;
 import dev.apionly.model.PermissionSet;
 import dev.apionly.model.RiskLevel;
 import dev.apionly.model.Salesforce;
@@ -37,6 +39,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +48,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -56,36 +61,11 @@ import java.util.stream.Stream;
  */
 public final class Importer {
 
-  /** The file kinds import reads, by suffix. */
-  private enum Kind {
-    PERMISSION_SET(".permissionset-meta.xml", ".permissionset"),
-    GROUP(".permissionsetgroup-meta.xml", ".permissionsetgroup"),
-    MUTING_SET(".mutingpermissionset-meta.xml", ".mutingpermissionset");
-
-    final String source;
-    final String metadataApi;
-
-    Kind(String source, String metadataApi) {
-      this.source = source;
-      this.metadataApi = metadataApi;
-    }
-
-    static Optional<Kind> of(Path file) {
-      String name = file.getFileName().toString();
-      for (Kind kind : values()) {
-        if (name.endsWith(kind.source) || name.endsWith(kind.metadataApi)) {
-          return Optional.of(kind);
-        }
-      }
-      return Optional.empty();
-    }
-
-    String baseName(Path file) {
-      String name = file.getFileName().toString();
-      String suffix = name.endsWith(source) ? source : metadataApi;
-      return name.substring(0, name.length() - suffix.length());
-    }
-  }
+  /** The types import turns into specs, whose files it names in its messages. */
+  private static final List<MetadataType> SPEC_TYPES =
+      Arrays.stream(MetadataType.values())
+          .filter(t -> t.importing() == Import.SPEC || t.importing() == Import.INCLUDE)
+          .toList();
 
   /** What to import, and the directory the specs go into. */
   public record Request(List<Path> inputs, Path out) {
@@ -126,9 +106,11 @@ public final class Importer {
     if (files.isEmpty() && !diagnostics.hasErrors()) {
       diagnostics.error(
           Location.of(request.inputs().get(0)),
-          "no permission set or group to import; accepted: *.permissionset-meta.xml,"
-              + " *.permissionsetgroup-meta.xml (source format) or *.permissionset,"
-              + " *.permissionsetgroup (metadata-API format), or directories holding them");
+          "no permission set or group to import; accepted: "
+              + accepted(MetadataType::sourceSuffix)
+              + " (source format) or "
+              + accepted(MetadataType::metadataApiSuffix)
+              + " (metadata-API format), or directories holding them");
     }
     diagnostics.throwIfErrors(ExitCode.BAD_INPUT);
 
@@ -188,18 +170,20 @@ public final class Importer {
       if (Files.isDirectory(normalized)) {
         try (Stream<Path> walk = Files.walk(normalized)) {
           walk.filter(Files::isRegularFile)
-              .filter(f -> Kind.of(f).isPresent())
+              .filter(f -> type(f).isPresent())
               .sorted()
               .forEach(f -> out.putIfAbsent(f, f));
         } catch (IOException | java.io.UncheckedIOException e) {
           diagnostics.error(Location.of(input), "cannot list directory: " + e.getMessage());
         }
       } else if (Files.isRegularFile(normalized)) {
-        if (Kind.of(normalized).isEmpty()) {
+        if (type(normalized).isEmpty()) {
           diagnostics.error(
               Location.of(input),
-              "not a permission set or group file; accepted: *.permissionset-meta.xml,"
-                  + " *.permissionsetgroup-meta.xml, *.permissionset, *.permissionsetgroup");
+              "not a permission set or group file; accepted: "
+                  + accepted(MetadataType::sourceSuffix)
+                  + ", "
+                  + accepted(MetadataType::metadataApiSuffix));
         } else {
           out.putIfAbsent(normalized, normalized);
         }
@@ -212,11 +196,29 @@ public final class Importer {
     return List.copyOf(out.keySet());
   }
 
+  /** The type of an importable file, by its suffix in either format. */
+  private static Optional<MetadataType> type(Path file) {
+    return MetadataType.importedFrom(file.getFileName().toString());
+  }
+
+  /** The file's name without the type's suffix: the component's API name. */
+  private static String baseName(Path file, MetadataType type) {
+    String name = file.getFileName().toString();
+    String suffix =
+        name.endsWith(type.sourceSuffix()) ? type.sourceSuffix() : type.metadataApiSuffix();
+    return name.substring(0, name.length() - suffix.length());
+  }
+
+  /** The file names import turns into specs, as globs, e.g. "*.permissionset-meta.xml". */
+  private static String accepted(Function<MetadataType, String> suffix) {
+    return SPEC_TYPES.stream().map(t -> "*" + suffix.apply(t)).collect(Collectors.joining(", "));
+  }
+
   private Optional<ImportedSpec> read(Path file) {
-    Kind kind = Kind.of(file).orElseThrow();
-    String original = kind.baseName(file);
+    MetadataType type = type(file).orElseThrow();
+    String original = baseName(file, type);
     Location whole = Location.of(file);
-    if (kind == Kind.MUTING_SET) {
+    if (type.importing() == Import.NOTE) {
       diagnostics.add(
           Diagnostic.note(
               whole,
@@ -266,16 +268,13 @@ public final class Importer {
     }
     try {
       return Optional.of(
-          kind == Kind.GROUP
+          type.importing() == Import.INCLUDE
               ? group(file, name, PermissionSetGroupFile.read(text))
               : permissionSet(file, name, PermissionSetFile.read(name, text)));
     } catch (MetadataException e) {
       diagnostics.error(
           new Location(file, e.line(), e.column()),
-          e.getMessage()
-              + (kind == Kind.GROUP
-                  ? "; expected a PermissionSetGroup file"
-                  : "; expected a PermissionSet file"));
+          e.getMessage() + "; expected a " + type.typeName() + " file");
       return Optional.empty();
     }
   }

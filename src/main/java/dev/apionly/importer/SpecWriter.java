@@ -1,9 +1,8 @@
 package dev.apionly.importer;
 
-import dev.apionly.model.AccessList;
 import dev.apionly.model.FieldAccess;
 import dev.apionly.model.Grant;
-import dev.apionly.model.GrantKind;
+import dev.apionly.model.GrantType;
 import dev.apionly.model.ObjectAccess;
 import dev.apionly.model.ObjectVerb;
 import dev.apionly.model.PermissionSet;
@@ -72,7 +71,7 @@ final class SpecWriter {
     }
     line("owner: " + OWNER_PLACEHOLDER + "  # replace: who answers for this access");
     objects(spec);
-    for (AccessList list : AccessList.values()) {
+    for (GrantType list : GrantType.lists()) {
       names(spec, list);
     }
     userPermissions(spec);
@@ -126,14 +125,14 @@ final class SpecWriter {
     }
   }
 
-  private void names(ImportedSpec spec, AccessList list) {
-    List<String> names = list.of(spec.grants());
+  private void names(ImportedSpec spec, GrantType list) {
+    List<String> names = list.names(spec.grants());
     if (names.isEmpty()) {
       return;
     }
     line(list.specKey() + ":");
     for (String name : names) {
-      boolean risky = spec.isRisky(new Grant(GrantKind.of(list), name, ""));
+      boolean risky = spec.isRisky(new Grant(list, name, ""));
       // a spec has no justification key for these: the review note goes into a comment
       line(
           "  - "
@@ -151,7 +150,7 @@ final class SpecWriter {
     for (String permission : permissions) {
       String uiOnly =
           spec.uiOnly().contains(permission) ? "  # UI-only: no effect for an API-only user" : "";
-      if (spec.isRisky(new Grant(GrantKind.USER_PERMISSION, permission, ""))) {
+      if (spec.isRisky(new Grant(GrantType.USER_PERMISSION, permission, ""))) {
         line("  - name: " + YamlText.name(permission) + uiOnly);
         line("    justification: " + YamlText.quoted(spec.justification()));
       } else {

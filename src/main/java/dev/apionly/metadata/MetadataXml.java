@@ -1,6 +1,7 @@
 package dev.apionly.metadata;
 
 import com.ctc.wstx.stax.WstxInputFactory;
+import dev.apionly.metadata.xml.ObjectFactory;
 import dev.apionly.metadata.xml.PermissionSetFieldPermissionsXml;
 import dev.apionly.metadata.xml.PermissionSetGroupXml;
 import dev.apionly.metadata.xml.PermissionSetObjectPermissionsXml;
@@ -127,8 +128,8 @@ public final class MetadataXml {
   }
 
   private static JAXBContext newContext() throws JAXBException {
-    return JAXBContext.newInstance(
-        MetadataRoot.ALL.stream().map(MetadataRoot::type).distinct().toArray(Class<?>[]::new));
+    // the factory declares every root's class: a registered type needs no list here
+    return JAXBContext.newInstance(ObjectFactory.class);
   }
 
   private static Unmarshaller newUnmarshaller() {

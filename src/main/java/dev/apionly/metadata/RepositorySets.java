@@ -1,6 +1,7 @@
 package dev.apionly.metadata;
 
 import dev.apionly.metadata.xml.PermissionSetXml;
+import dev.apionly.model.MetadataType;
 import dev.apionly.model.PermissionSet;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,7 +23,7 @@ public final class RepositorySets {
   /** One set as its file holds it: its grants, its licence (null when it has none), its file. */
   public record Found(PermissionSet set, String license, Path file) {}
 
-  private static final String SUFFIX = ".permissionset-meta.xml";
+  private static final String SUFFIX = MetadataType.PERMISSION_SET.sourceSuffix();
 
   private static final RepositorySets NONE = new RepositorySets(List.of());
 

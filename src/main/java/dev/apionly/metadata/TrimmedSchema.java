@@ -1,5 +1,6 @@
 package dev.apionly.metadata;
 
+import dev.apionly.model.MetadataType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -35,9 +36,8 @@ import javax.xml.stream.XMLStreamReader;
 public final class TrimmedSchema {
 
   /**
-   * Root element → WSDL type, in the order the schema declares them. MutingPermissionSet is checked
-   * as a PermissionSet: the WSDL's own MutingPermissionSet extends PermissionSet and then repeats
-   * {@code label}, which no real file does.
+   * Root element → WSDL type, in the order the schema declares them: every registered {@link
+   * MetadataType}'s root, then the manifest's.
    */
   public static final Map<String, String> ROOTS = roots();
 
@@ -53,14 +53,10 @@ public final class TrimmedSchema {
 
   private static Map<String, String> roots() {
     Map<String, String> roots = new LinkedHashMap<>();
-    roots.put("PermissionSet", "PermissionSet");
-    roots.put("MutingPermissionSet", "PermissionSet");
-    roots.put("PermissionSetGroup", "PermissionSetGroup");
-    roots.put("UserAccessPolicy", "UserAccessPolicy");
-    roots.put("ExternalClientApplication", "ExternalClientApplication");
-    roots.put("ExtlClntAppOauthSettings", "ExtlClntAppOauthSettings");
-    roots.put("ExtlClntAppGlobalOauthSettings", "ExtlClntAppGlobalOauthSettings");
-    roots.put("ExtlClntAppOauthConfigurablePolicies", "ExtlClntAppOauthConfigurablePolicies");
+    for (MetadataType type : MetadataType.values()) {
+      roots.put(type.rootElement(), type.schemaType());
+    }
+    // not MetadataRoot.PACKAGE: that needs the classes generated from this schema
     roots.put("Package", "Package");
     return Collections.unmodifiableMap(roots);
   }

@@ -8,7 +8,7 @@ import java.util.Objects;
  * USER_PERMISSION ViewSetup}. {@code verb} is empty for kinds that are simply on or off. Review,
  * lint and reports compare and rank these.
  */
-public record Grant(GrantKind kind, String target, String verb) implements Comparable<Grant> {
+public record Grant(GrantType kind, String target, String verb) implements Comparable<Grant> {
 
   private static final Comparator<Grant> ORDER =
       Comparator.comparing(Grant::kind).thenComparing(Grant::target).thenComparing(Grant::verb);

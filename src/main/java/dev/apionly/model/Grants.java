@@ -14,19 +14,19 @@ public final class Grants {
   public static SortedSet<Grant> of(PermissionSet set) {
     SortedSet<Grant> out = new TreeSet<>();
     for (ObjectAccess object : set.objects()) {
-      object.verbs().forEach(v -> out.add(new Grant(GrantKind.OBJECT, object.object(), v.key())));
+      object.verbs().forEach(v -> out.add(new Grant(GrantType.OBJECT, object.object(), v.key())));
     }
     for (FieldAccess field : set.fields()) {
-      out.add(new Grant(GrantKind.FIELD, field.field(), "read"));
+      out.add(new Grant(GrantType.FIELD, field.field(), "read"));
       if (field.editable()) {
-        out.add(new Grant(GrantKind.FIELD, field.field(), "edit"));
+        out.add(new Grant(GrantType.FIELD, field.field(), "edit"));
       }
     }
-    set.recordTypes().forEach(r -> out.add(new Grant(GrantKind.RECORD_TYPE, r, "")));
-    for (AccessList list : AccessList.values()) {
-      list.of(set).forEach(n -> out.add(new Grant(GrantKind.of(list), n, "")));
+    for (GrantType type : GrantType.values()) {
+      if (!type.hasVerbs()) {
+        type.names(set).forEach(n -> out.add(new Grant(type, n, "")));
+      }
     }
-    set.userPermissions().forEach(p -> out.add(new Grant(GrantKind.USER_PERMISSION, p, "")));
     return out;
   }
 
@@ -45,9 +45,9 @@ public final class Grants {
     granted.removeAll(muted);
     // no field of an object whose read is muted can be read or edited
     for (Grant mute : muted) {
-      if (mute.kind() == GrantKind.OBJECT && mute.verb().equals(ObjectVerb.READ.key())) {
+      if (mute.kind() == GrantType.OBJECT && mute.verb().equals(ObjectVerb.READ.key())) {
         granted.removeIf(
-            g -> g.kind() == GrantKind.FIELD && g.target().startsWith(mute.target() + "."));
+            g -> g.kind() == GrantType.FIELD && g.target().startsWith(mute.target() + "."));
       }
     }
     return granted;
@@ -63,20 +63,20 @@ public final class Grants {
             object.verbs().contains(verb)
                 || verb.requires(big).stream().anyMatch(object.verbs()::contains);
         if (dependsOnMuted) {
-          out.add(new Grant(GrantKind.OBJECT, object.object(), verb.key()));
+          out.add(new Grant(GrantType.OBJECT, object.object(), verb.key()));
         }
       }
     }
     for (FieldAccess field : muting.fields()) {
       // in a muting set, editable=false means "reading is muted", which takes editing with it
-      out.add(new Grant(GrantKind.FIELD, field.field(), "edit"));
+      out.add(new Grant(GrantType.FIELD, field.field(), "edit"));
       if (!field.editable()) {
-        out.add(new Grant(GrantKind.FIELD, field.field(), "read"));
+        out.add(new Grant(GrantType.FIELD, field.field(), "read"));
       }
     }
-    muting.userPermissions().forEach(p -> out.add(new Grant(GrantKind.USER_PERMISSION, p, "")));
+    muting.userPermissions().forEach(p -> out.add(new Grant(GrantType.USER_PERMISSION, p, "")));
     List<Grant> others = new ArrayList<>(of(muting));
-    others.removeIf(g -> g.kind() == GrantKind.OBJECT || g.kind() == GrantKind.FIELD);
+    others.removeIf(g -> g.kind() == GrantType.OBJECT || g.kind() == GrantType.FIELD);
     out.addAll(others);
     return out;
   }

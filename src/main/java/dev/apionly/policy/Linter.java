@@ -5,9 +5,8 @@ import dev.apionly.diagnostic.Location;
 import dev.apionly.diagnostic.Severity;
 import dev.apionly.diagnostic.Suggestions;
 import dev.apionly.metadata.RepositorySets;
-import dev.apionly.model.AccessList;
 import dev.apionly.model.Grant;
-import dev.apionly.model.GrantKind;
+import dev.apionly.model.GrantType;
 import dev.apionly.model.Grants;
 import dev.apionly.model.ImpliedGrant;
 import dev.apionly.model.Integration;
@@ -120,7 +119,7 @@ public final class Linter {
             explicit != null
                 ? explicit.location()
                 : impliedAt.getOrDefault(name + "." + verb.key(), object.object().location());
-        Grant grant = new Grant(GrantKind.OBJECT, name, verb.key());
+        Grant grant = new Grant(GrantType.OBJECT, name, verb.key());
         grant(
             grant, catalogue, where, explicit != null, object.justification(), allowed, forbidden);
       }
@@ -130,7 +129,7 @@ public final class Linter {
         String verb = fields.getKey();
         for (Ref field : fields.getValue()) {
           grant(
-              new Grant(GrantKind.FIELD, prefix + field.value(), verb),
+              new Grant(GrantType.FIELD, prefix + field.value(), verb),
               catalogue,
               field.location(),
               true,
@@ -141,7 +140,7 @@ public final class Linter {
       }
       for (Ref recordType : object.recordTypes()) {
         unjustifiable(
-            new Grant(GrantKind.RECORD_TYPE, prefix + recordType.value(), ""),
+            new Grant(GrantType.RECORD_TYPE, prefix + recordType.value(), ""),
             catalogue,
             recordType.location(),
             allowed,
@@ -149,21 +148,17 @@ public final class Linter {
       }
       imported(object.justification());
     }
-    for (AccessList list : AccessList.values()) {
+    for (GrantType list : GrantType.lists()) {
       for (Ref ref : spec.list(list)) {
         unjustifiable(
-            new Grant(GrantKind.of(list), ref.value(), ""),
-            catalogue,
-            ref.location(),
-            allowed,
-            forbidden);
+            new Grant(list, ref.value(), ""), catalogue, ref.location(), allowed, forbidden);
       }
     }
     for (UserPermissionSpec permission : spec.userPermissions()) {
       String name = permission.name().value();
       Location where = permission.name().location();
       grant(
-          new Grant(GrantKind.USER_PERMISSION, name, ""),
+          new Grant(GrantType.USER_PERMISSION, name, ""),
           catalogue,
           where,
           true,
@@ -195,7 +190,7 @@ public final class Linter {
       if (!implied.grant().contains(".")) {
         // an implied user permission: justified by its cause, but the policy still applies
         grant(
-            new Grant(GrantKind.USER_PERMISSION, implied.grant(), ""),
+            new Grant(GrantType.USER_PERMISSION, implied.grant(), ""),
             catalogue,
             implied.location(),
             false,
@@ -232,7 +227,7 @@ public final class Linter {
               + "-risk grant "
               + grant
               + " has no justification; add 'justification: <why this integration needs it>' "
-              + (grant.kind() == GrantKind.USER_PERMISSION
+              + (grant.kind() == GrantType.USER_PERMISSION
                   ? "as {name: " + grant.target() + ", justification: ...}"
                   : "to the object"));
     }
@@ -399,7 +394,7 @@ public final class Linter {
     // a muted Account.edit or viewsetup meets the Account.edit or ViewSetup a set grants
     Set<String> grantedKeys = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
     granted.stream()
-        .filter(g -> g.kind() == GrantKind.OBJECT || g.kind() == GrantKind.USER_PERMISSION)
+        .filter(g -> g.kind() == GrantType.OBJECT || g.kind() == GrantType.USER_PERMISSION)
         .map(Grant::key)
         .forEach(grantedKeys::add);
     for (ObjectSpec object : spec.mute().objects()) {

@@ -2,7 +2,7 @@ package dev.apionly.policy;
 
 import dev.apionly.diagnostic.Suggestions;
 import dev.apionly.model.Grant;
-import dev.apionly.model.GrantKind;
+import dev.apionly.model.GrantType;
 import dev.apionly.model.Grants;
 import dev.apionly.model.Integration;
 import dev.apionly.model.ObjectVerb;
@@ -145,13 +145,13 @@ final class PolicyCheck {
   private static Optional<Grant> grant(String entry) {
     Optional<String> permission = UserPermissions.canonical(entry);
     if (permission.isPresent()) {
-      return Optional.of(new Grant(GrantKind.USER_PERMISSION, permission.get(), ""));
+      return Optional.of(new Grant(GrantType.USER_PERMISSION, permission.get(), ""));
     }
     String[] parts = entry.split("\\.", -1);
     Optional<ObjectVerb> verb =
         parts.length == 2 ? ObjectVerb.fromKeyIgnoringCase(parts[1]) : Optional.empty();
     if (verb.isPresent() && !parts[0].equals(RiskCatalogue.ANY_OBJECT)) {
-      return Optional.of(new Grant(GrantKind.OBJECT, parts[0], verb.get().key()));
+      return Optional.of(new Grant(GrantType.OBJECT, parts[0], verb.get().key()));
     }
     return Optional.empty();
   }

@@ -1,7 +1,7 @@
 package dev.apionly.policy;
 
 import dev.apionly.model.Grant;
-import dev.apionly.model.GrantKind;
+import dev.apionly.model.GrantType;
 import dev.apionly.model.RiskLevel;
 import dev.apionly.model.UserPermissions;
 import dev.apionly.spec.ProjectConfig;
@@ -47,6 +47,11 @@ public final class RiskCatalogue {
 
   /** The level apionly assigns before any override. */
   public static RiskLevel builtIn(Grant grant) {
+    return grant.kind().risk().orElseGet(() -> byGrant(grant));
+  }
+
+  /** The level of a grant whose type has none of its own: it depends on the verb or the name. */
+  private static RiskLevel byGrant(Grant grant) {
     return switch (grant.kind()) {
       case OBJECT ->
           switch (grant.verb()) {
@@ -57,9 +62,7 @@ public final class RiskCatalogue {
       case FIELD -> grant.verb().equals("edit") ? RiskLevel.MEDIUM : RiskLevel.LOW;
       case USER_PERMISSION ->
           USER_PERMISSIONS.getOrDefault(grant.target(), UNKNOWN_USER_PERMISSION);
-      // Apex and flows may run in system context; a custom permission can bypass validation
-      case APEX_CLASS, FLOW, CUSTOM_PERMISSION, EXTERNAL_CREDENTIAL_PRINCIPAL -> RiskLevel.MEDIUM;
-      case RECORD_TYPE, APEX_PAGE, CUSTOM_METADATA_TYPE, CUSTOM_SETTING -> RiskLevel.LOW;
+      default -> throw new IllegalStateException(grant.kind() + " has a level of its own");
     };
   }
 
@@ -96,7 +99,7 @@ public final class RiskCatalogue {
    */
   static <T> T entryFor(Grant grant, Map<String, T> entries) {
     T entry = entries.get(grant.key());
-    if (entry == null && grant.kind() == GrantKind.OBJECT) {
+    if (entry == null && grant.kind() == GrantType.OBJECT) {
       entry = entries.get(ANY_OBJECT + "." + grant.verb());
     }
     return entry;

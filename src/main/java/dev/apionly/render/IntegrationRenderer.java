@@ -1,20 +1,13 @@
 package dev.apionly.render;
 
+import dev.apionly.model.Component;
 import dev.apionly.model.EnvironmentUsername;
 import dev.apionly.model.Integration;
 import dev.apionly.model.IntegrationUser;
-import dev.apionly.model.OAuthClient;
+import dev.apionly.model.MetadataType;
 import dev.apionly.model.Salesforce;
-import dev.apionly.render.Vars.EcaGlobalOauthSettingsVars;
-import dev.apionly.render.Vars.EcaOauthPoliciesVars;
-import dev.apionly.render.Vars.EcaOauthSettingsVars;
-import dev.apionly.render.Vars.ExternalClientAppVars;
-import dev.apionly.render.Vars.MutingPermissionSetVars;
 import dev.apionly.render.Vars.PackageVars;
-import dev.apionly.render.Vars.PermissionSetGroupVars;
-import dev.apionly.render.Vars.PermissionSetVars;
 import dev.apionly.render.Vars.ProvisionScriptVars;
-import dev.apionly.render.Vars.UserAccessPolicyVars;
 import dev.apionly.render.Vars.UserDefinitionVars;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -41,37 +34,23 @@ public final class IntegrationRenderer {
     return layout;
   }
 
-  /** The files of one integration, in a fixed order. */
+  /**
+   * The files of one integration, in a fixed order: its components in registry order, then its
+   * user's definition and provisioning script.
+   */
   public List<RenderedFile> render(Integration integration) {
     List<RenderedFile> files = new ArrayList<>();
     String name = integration.name();
-    files.add(
-        file(
-            layout.metadata(ComponentType.PERMISSION_SET, name),
-            name,
-            new PermissionSetVars(integration.permissionSet())));
-    files.add(
-        file(
-            layout.metadata(ComponentType.PERMISSION_SET_GROUP, name),
-            name,
-            new PermissionSetGroupVars(integration.group())));
-    integration
-        .muting()
-        .ifPresent(
-            muting ->
-                files.add(
-                    file(
-                        layout.metadata(ComponentType.MUTING_PERMISSION_SET, muting.name()),
-                        name,
-                        new MutingPermissionSetVars(muting))));
+    for (Component component : MetadataType.components(integration)) {
+      files.add(
+          file(
+              layout.metadata(component.type(), component.member()),
+              name,
+              Vars.of(component.type(), integration)));
+    }
     if (integration.user().isPresent()) {
       IntegrationUser user = integration.user().get();
       String group = integration.group().name();
-      files.add(
-          file(
-              layout.metadata(ComponentType.USER_ACCESS_POLICY, name),
-              name,
-              new UserAccessPolicyVars(integration, user, Salesforce.API_INTEGRATION_PSL, group)));
       files.add(file(layout.userDefinition(name), name, new UserDefinitionVars(user)));
       files.add(
           file(
@@ -79,7 +58,6 @@ public final class IntegrationRenderer {
               name,
               new ProvisionScriptVars(integration, user, Salesforce.API_INTEGRATION_PSL, group)));
     }
-    integration.oauth().ifPresent(client -> files.addAll(oauthClient(client, name)));
     return files;
   }
 
@@ -116,54 +94,26 @@ public final class IntegrationRenderer {
     return values;
   }
 
-  /** The External Client App and its OAuth plugin's settings and policies. */
-  private List<RenderedFile> oauthClient(OAuthClient client, String integration) {
-    return List.of(
-        file(
-            layout.metadata(ComponentType.EXTERNAL_CLIENT_APP, client.name()),
-            integration,
-            new ExternalClientAppVars(client)),
-        file(
-            layout.metadata(ComponentType.ECA_OAUTH_SETTINGS, client.oauthSettingsName()),
-            integration,
-            new EcaOauthSettingsVars(client)),
-        file(
-            layout.metadata(
-                ComponentType.ECA_GLOBAL_OAUTH_SETTINGS, client.globalOauthSettingsName()),
-            integration,
-            new EcaGlobalOauthSettingsVars(client)),
-        file(
-            layout.metadata(ComponentType.ECA_OAUTH_POLICIES, client.oauthPoliciesName()),
-            integration,
-            new EcaOauthPoliciesVars(client)));
-  }
-
   /** The manifest at {@code manifestPath} listing every component among {@code paths}. */
   public RenderedFile manifest(String manifestPath, Collection<String> paths) {
-    Map<String, TreeSet<String>> byType = new TreeMap<>();
+    List<Component> components = new ArrayList<>();
     for (String path : paths) {
-      ComponentType.of(path)
-          .ifPresent(
-              c ->
-                  byType
-                      .computeIfAbsent(c.type().typeName(), t -> new TreeSet<>())
-                      .add(c.member()));
+      MetadataType.ofPath(path).ifPresent(components::add);
     }
-    List<PackageVars.Type> types =
-        byType.entrySet().stream()
-            .map(e -> new PackageVars.Type(e.getKey(), List.copyOf(e.getValue())))
-            .toList();
-    return file(manifestPath, null, new PackageVars(types, layout.apiVersion()));
+    return packageManifest(manifestPath, components);
   }
 
   /**
    * The destructive manifest at {@code path} listing {@code components}: the same format as
    * package.xml, rendered by the same template.
    */
-  public RenderedFile destructiveManifest(
-      String path, Collection<ComponentType.Component> components) {
+  public RenderedFile destructiveManifest(String path, Collection<Component> components) {
+    return packageManifest(path, components);
+  }
+
+  private RenderedFile packageManifest(String path, Collection<Component> components) {
     Map<String, TreeSet<String>> byType = new TreeMap<>();
-    for (ComponentType.Component component : components) {
+    for (Component component : components) {
       byType
           .computeIfAbsent(component.type().typeName(), t -> new TreeSet<>())
           .add(component.member());

@@ -1,5 +1,6 @@
 package dev.apionly.render;
 
+import dev.apionly.model.MetadataType;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -37,7 +38,7 @@ public record OutputLayout(String packageDirectory, String apiVersion, String co
     this(packageDirectory, apiVersion, null);
   }
 
-  public String metadata(ComponentType type, String member) {
+  public String metadata(MetadataType type, String member) {
     return packageDirectory + "/main/default/" + type.path(member);
   }
 
@@ -107,7 +108,7 @@ public record OutputLayout(String packageDirectory, String apiVersion, String co
         .append(ENVIRONMENT)
         .append('/')
         .append(pattern(MEMBER_MARK + ".username"));
-    for (ComponentType type : ComponentType.values()) {
+    for (MetadataType type : MetadataType.values()) {
       alternatives.append('|').append(pattern(metadata(type, MEMBER_MARK)));
     }
     return Pattern.compile(alternatives.toString());

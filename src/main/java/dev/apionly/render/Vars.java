@@ -3,48 +3,62 @@ package dev.apionly.render;
 import dev.apionly.model.FieldAccess;
 import dev.apionly.model.Integration;
 import dev.apionly.model.IntegrationUser;
+import dev.apionly.model.MetadataType;
 import dev.apionly.model.OAuthClient;
 import dev.apionly.model.PermissionSet;
 import dev.apionly.model.PermissionSetGroup;
+import dev.apionly.model.Salesforce;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** The typed variables of each template; each record's header comment is in its template. */
 public final class Vars {
 
-  static final String PERMISSION_SET = "permissionset-meta.xml.vm";
-  static final String MUTING_PERMISSION_SET = "mutingpermissionset-meta.xml.vm";
-  static final String PERMISSION_SET_GROUP = "permissionsetgroup-meta.xml.vm";
-  static final String USER_ACCESS_POLICY = "useraccesspolicy-meta.xml.vm";
   static final String USER_DEFINITION = "user-def.json.vm";
   static final String PROVISION_SCRIPT = "provision.apex.vm";
-  static final String EXTERNAL_CLIENT_APP = "eca-meta.xml.vm";
-  static final String ECA_OAUTH_SETTINGS = "ecaOauth-meta.xml.vm";
-  static final String ECA_GLOBAL_OAUTH_SETTINGS = "ecaGlblOauth-meta.xml.vm";
-  static final String ECA_OAUTH_POLICIES = "ecaOauthPlcy-meta.xml.vm";
   static final String PACKAGE_MANIFEST = "package.xml.vm";
 
   /** Every template generate renders, to load them all before the first file is rendered. */
-  public static final List<String> TEMPLATES =
-      List.of(
-          PERMISSION_SET,
-          MUTING_PERMISSION_SET,
-          PERMISSION_SET_GROUP,
-          USER_ACCESS_POLICY,
-          USER_DEFINITION,
-          PROVISION_SCRIPT,
-          EXTERNAL_CLIENT_APP,
-          ECA_OAUTH_SETTINGS,
-          ECA_GLOBAL_OAUTH_SETTINGS,
-          ECA_OAUTH_POLICIES,
-          PACKAGE_MANIFEST);
+  public static final List<String> TEMPLATES = templates();
+
+  private static List<String> templates() {
+    List<String> out = new ArrayList<>();
+    Arrays.stream(MetadataType.values()).map(MetadataType::template).forEach(out::add);
+    out.addAll(List.of(USER_DEFINITION, PROVISION_SCRIPT, PACKAGE_MANIFEST));
+    return List.copyOf(out);
+  }
 
   private Vars() {}
+
+  /**
+   * The variables of the file of {@code type} that {@code integration} has: the one place a
+   * registered type meets its vars record.
+   */
+  static TemplateVars of(MetadataType type, Integration integration) {
+    return switch (type) {
+      case PERMISSION_SET -> new PermissionSetVars(integration.permissionSet());
+      case MUTING_PERMISSION_SET -> new MutingPermissionSetVars(integration.muting().orElseThrow());
+      case PERMISSION_SET_GROUP -> new PermissionSetGroupVars(integration.group());
+      case USER_ACCESS_POLICY ->
+          new UserAccessPolicyVars(
+              integration,
+              integration.user().orElseThrow(),
+              Salesforce.API_INTEGRATION_PSL,
+              integration.group().name());
+      case EXTERNAL_CLIENT_APP -> new ExternalClientAppVars(integration.oauth().orElseThrow());
+      case ECA_OAUTH_SETTINGS -> new EcaOauthSettingsVars(integration.oauth().orElseThrow());
+      case ECA_GLOBAL_OAUTH_SETTINGS ->
+          new EcaGlobalOauthSettingsVars(integration.oauth().orElseThrow());
+      case ECA_OAUTH_POLICIES -> new EcaOauthPoliciesVars(integration.oauth().orElseThrow());
+    };
+  }
 
   /** {@code permissionset-meta.xml.vm}. */
   public record PermissionSetVars(PermissionSet set) implements TemplateVars {
     @Override
     public String template() {
-      return PERMISSION_SET;
+      return MetadataType.PERMISSION_SET.template();
     }
   }
 
@@ -52,7 +66,7 @@ public final class Vars {
   public record MutingPermissionSetVars(PermissionSet set) implements TemplateVars {
     @Override
     public String template() {
-      return MUTING_PERMISSION_SET;
+      return MetadataType.MUTING_PERMISSION_SET.template();
     }
 
     /** A muted field listed under read mutes reading; under edit, only editing. */
@@ -65,7 +79,7 @@ public final class Vars {
   public record PermissionSetGroupVars(PermissionSetGroup group) implements TemplateVars {
     @Override
     public String template() {
-      return PERMISSION_SET_GROUP;
+      return MetadataType.PERMISSION_SET_GROUP.template();
     }
   }
 
@@ -75,7 +89,7 @@ public final class Vars {
       implements TemplateVars {
     @Override
     public String template() {
-      return USER_ACCESS_POLICY;
+      return MetadataType.USER_ACCESS_POLICY.template();
     }
   }
 
@@ -101,7 +115,7 @@ public final class Vars {
   public record ExternalClientAppVars(OAuthClient client) implements TemplateVars {
     @Override
     public String template() {
-      return EXTERNAL_CLIENT_APP;
+      return MetadataType.EXTERNAL_CLIENT_APP.template();
     }
   }
 
@@ -109,7 +123,7 @@ public final class Vars {
   public record EcaOauthSettingsVars(OAuthClient client) implements TemplateVars {
     @Override
     public String template() {
-      return ECA_OAUTH_SETTINGS;
+      return MetadataType.ECA_OAUTH_SETTINGS.template();
     }
   }
 
@@ -117,7 +131,7 @@ public final class Vars {
   public record EcaGlobalOauthSettingsVars(OAuthClient client) implements TemplateVars {
     @Override
     public String template() {
-      return ECA_GLOBAL_OAUTH_SETTINGS;
+      return MetadataType.ECA_GLOBAL_OAUTH_SETTINGS.template();
     }
   }
 
@@ -125,7 +139,7 @@ public final class Vars {
   public record EcaOauthPoliciesVars(OAuthClient client) implements TemplateVars {
     @Override
     public String template() {
-      return ECA_OAUTH_POLICIES;
+      return MetadataType.ECA_OAUTH_POLICIES.template();
     }
   }
 

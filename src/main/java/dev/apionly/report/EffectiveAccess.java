@@ -3,7 +3,7 @@ package dev.apionly.report;
 import dev.apionly.diagnostic.Paths;
 import dev.apionly.metadata.RepositorySets;
 import dev.apionly.model.Grant;
-import dev.apionly.model.GrantKind;
+import dev.apionly.model.GrantType;
 import dev.apionly.model.Grants;
 import dev.apionly.model.ImpliedGrant;
 import dev.apionly.model.Integration;
@@ -35,14 +35,8 @@ import java.util.TreeSet;
  */
 final class EffectiveAccess {
 
-  private static final Set<GrantKind> PER_OBJECT =
-      EnumSet.of(GrantKind.OBJECT, GrantKind.FIELD, GrantKind.RECORD_TYPE);
-
   /** Apex classes, flows, custom permissions and the other plain lists. */
-  private static final Set<GrantKind> OTHER =
-      EnumSet.complementOf(
-          EnumSet.of(
-              GrantKind.OBJECT, GrantKind.FIELD, GrantKind.RECORD_TYPE, GrantKind.USER_PERMISSION));
+  private static final Set<GrantType> OTHER = EnumSet.copyOf(GrantType.lists());
 
   private final Integration integration;
   private final ResolvedSpecs specs;
@@ -132,14 +126,14 @@ final class EffectiveAccess {
         risk,
         members,
         objects(),
-        lines(EnumSet.of(GrantKind.USER_PERMISSION)),
+        lines(EnumSet.of(GrantType.USER_PERMISSION)),
         lines(OTHER));
   }
 
   private List<ObjectCell> objects() {
     Set<String> objects = new TreeSet<>();
     granted.keySet().stream()
-        .filter(g -> PER_OBJECT.contains(g.kind()))
+        .filter(g -> perObject(g.kind()))
         .forEach(g -> objects.add(objectOf(g)));
     List<ObjectCell> cells = new ArrayList<>();
     for (String object : objects) {
@@ -155,7 +149,7 @@ final class EffectiveAccess {
   private ObjectCell cell(String object) {
     List<VerbAccess> verbs = new ArrayList<>();
     for (ObjectVerb verb : ObjectVerb.values()) {
-      Grant grant = new Grant(GrantKind.OBJECT, object, verb.key());
+      Grant grant = new Grant(GrantType.OBJECT, object, verb.key());
       List<String> from = granted.get(grant);
       if (from != null) {
         boolean implied = from.stream().allMatch(set -> impliedIn(set, object + "." + verb.key()));
@@ -166,16 +160,16 @@ final class EffectiveAccess {
     TreeMap<String, boolean[]> fields = new TreeMap<>();
     List<String> recordTypes = new ArrayList<>();
     for (Grant grant : granted.keySet()) {
-      if (grant.kind() == GrantKind.OBJECT || !objectOf(grant).equals(object)) {
+      if (grant.kind() == GrantType.OBJECT || !objectOf(grant).equals(object)) {
         continue;
       }
       String member = grant.target().substring(object.length() + 1);
-      if (grant.kind() == GrantKind.FIELD) {
+      if (grant.kind() == GrantType.FIELD) {
         // read, edit, read muted, edit muted
         boolean[] state = fields.computeIfAbsent(member, f -> new boolean[4]);
         int offset = grant.verb().equals("edit") ? 1 : 0;
         state[offset + (muted.contains(grant) ? 2 : 0)] = true;
-      } else if (grant.kind() == GrantKind.RECORD_TYPE && !muted.contains(grant)) {
+      } else if (grant.kind() == GrantType.RECORD_TYPE && !muted.contains(grant)) {
         recordTypes.add(member);
       }
     }
@@ -184,7 +178,7 @@ final class EffectiveAccess {
     return new ObjectCell(object, verbs, fieldGrants, recordTypes, objectJustification(object));
   }
 
-  private List<GrantLine> lines(Set<GrantKind> kinds) {
+  private List<GrantLine> lines(Set<GrantType> kinds) {
     List<GrantLine> lines = new ArrayList<>();
     granted.forEach(
         (grant, from) -> {
@@ -194,7 +188,7 @@ final class EffectiveAccess {
                     grant.kind().noun(),
                     grant.target(),
                     catalogue.level(grant),
-                    grant.kind() == GrantKind.USER_PERMISSION
+                    grant.kind() == GrantType.USER_PERMISSION
                         ? permissionJustification(grant.target())
                         : "",
                     muted.contains(grant),
@@ -254,9 +248,15 @@ final class EffectiveAccess {
     return specs.find(name).map(ResolvedSpec::spec).orElse(null);
   }
 
+  /** Objects, fields and record types: what the report shows in an object's row. */
+  private static boolean perObject(GrantType type) {
+    return type.shape() == GrantType.Shape.OBJECT_VERBS
+        || type.shape() == GrantType.Shape.OBJECT_PART;
+  }
+
   private static String objectOf(Grant grant) {
     int dot = grant.target().indexOf('.');
-    return grant.kind() == GrantKind.OBJECT || dot < 0
+    return grant.kind() == GrantType.OBJECT || dot < 0
         ? grant.target()
         : grant.target().substring(0, dot);
   }

@@ -5,9 +5,9 @@ import dev.apionly.diagnostic.ExitCode;
 import dev.apionly.diagnostic.Location;
 import dev.apionly.diagnostic.Paths;
 import dev.apionly.diagnostic.Suggestions;
-import dev.apionly.model.AccessList;
 import dev.apionly.model.EnvironmentUsername;
 import dev.apionly.model.FieldAccess;
+import dev.apionly.model.GrantType;
 import dev.apionly.model.ImpliedGrant;
 import dev.apionly.model.Integration;
 import dev.apionly.model.IntegrationUser;
@@ -147,13 +147,13 @@ public final class Resolver {
             objects(spec.objects(), implied),
             fields(spec.objects(), implied),
             recordTypes(spec.objects()),
-            names(spec.list(AccessList.APEX_CLASSES)),
-            names(spec.list(AccessList.APEX_PAGES)),
-            names(spec.list(AccessList.FLOWS)),
-            names(spec.list(AccessList.CUSTOM_PERMISSIONS)),
-            names(spec.list(AccessList.CUSTOM_METADATA_TYPES)),
-            names(spec.list(AccessList.CUSTOM_SETTINGS)),
-            names(spec.list(AccessList.EXTERNAL_CREDENTIAL_PRINCIPALS)),
+            names(spec.list(GrantType.APEX_CLASS)),
+            names(spec.list(GrantType.APEX_PAGE)),
+            names(spec.list(GrantType.FLOW)),
+            names(spec.list(GrantType.CUSTOM_PERMISSION)),
+            names(spec.list(GrantType.CUSTOM_METADATA_TYPE)),
+            names(spec.list(GrantType.CUSTOM_SETTING)),
+            names(spec.list(GrantType.EXTERNAL_CREDENTIAL_PRINCIPAL)),
             userPermissions(spec.userPermissions(), implied));
     Optional<PermissionSet> muting =
         Optional.ofNullable(spec.mute()).map(m -> muting(name, label, m));

@@ -1,6 +1,6 @@
 package dev.apionly.review;
 
-import dev.apionly.model.GrantKind;
+import dev.apionly.model.GrantType;
 import dev.apionly.model.RiskLevel;
 import java.util.Comparator;
 import java.util.List;
@@ -50,31 +50,36 @@ public record AccessChange(
     }
   }
 
-  /** What part of an integration changed: a kind of grant, or one of its other settings. */
-  public enum Area {
-    OBJECT("object", "object"),
-    FIELD("field", "field"),
-    RECORD_TYPE("recordType", "record type"),
-    APEX_CLASS("apexClass", "Apex class"),
-    APEX_PAGE("apexPage", "Visualforce page"),
-    FLOW("flow", "flow"),
-    CUSTOM_PERMISSION("customPermission", "custom permission"),
-    CUSTOM_METADATA_TYPE("customMetadataType", "custom metadata type"),
-    CUSTOM_SETTING("customSetting", "custom setting"),
-    EXTERNAL_CREDENTIAL_PRINCIPAL("externalCredentialPrincipal", "external credential principal"),
-    USER_PERMISSION("userPermission", "user permission"),
-    GROUP_MEMBERSHIP("groupMembership", "permission set in group"),
-    MUTING("muting", "muted"),
-    USER("user", "user"),
-    OAUTH("oauth", "OAuth"),
-    INTEGRATION("integration", "integration");
+  /**
+   * What part of an integration changed: a type of grant (one area per {@link GrantType}, in its
+   * order), or one of the integration's other settings, after them.
+   */
+  public static final class Area implements Comparable<Area> {
+
+    private static final List<Area> GRANTS =
+        java.util.Arrays.stream(GrantType.values())
+            .map(t -> new Area(t.reviewKey(), t.noun(), t.ordinal()))
+            .toList();
+
+    public static final Area GROUP_MEMBERSHIP =
+        setting(0, "groupMembership", "permission set in group");
+    public static final Area MUTING = setting(1, "muting", "muted");
+    public static final Area USER = setting(2, "user", "user");
+    public static final Area OAUTH = setting(3, "oauth", "OAuth");
+    public static final Area INTEGRATION = setting(4, "integration", "integration");
 
     private final String key;
     private final String noun;
+    private final int rank;
 
-    Area(String key, String noun) {
+    private Area(String key, String noun, int rank) {
       this.key = key;
       this.noun = noun;
+      this.rank = rank;
+    }
+
+    private static Area setting(int index, String key, String noun) {
+      return new Area(key, noun, GrantType.values().length + index);
     }
 
     /** The spelling in JSON. */
@@ -87,21 +92,19 @@ public record AccessChange(
       return noun;
     }
 
-    /** The area of one kind of grant. */
-    public static Area of(GrantKind kind) {
-      return switch (kind) {
-        case OBJECT -> OBJECT;
-        case FIELD -> FIELD;
-        case RECORD_TYPE -> RECORD_TYPE;
-        case APEX_CLASS -> APEX_CLASS;
-        case APEX_PAGE -> APEX_PAGE;
-        case FLOW -> FLOW;
-        case CUSTOM_PERMISSION -> CUSTOM_PERMISSION;
-        case CUSTOM_METADATA_TYPE -> CUSTOM_METADATA_TYPE;
-        case CUSTOM_SETTING -> CUSTOM_SETTING;
-        case EXTERNAL_CREDENTIAL_PRINCIPAL -> EXTERNAL_CREDENTIAL_PRINCIPAL;
-        case USER_PERMISSION -> USER_PERMISSION;
-      };
+    /** The area of one type of grant. */
+    public static Area of(GrantType type) {
+      return GRANTS.get(type.ordinal());
+    }
+
+    @Override
+    public int compareTo(Area other) {
+      return Integer.compare(rank, other.rank);
+    }
+
+    @Override
+    public String toString() {
+      return key;
     }
   }
 }

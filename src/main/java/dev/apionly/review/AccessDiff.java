@@ -1,10 +1,12 @@
 package dev.apionly.review;
 
+import dev.apionly.model.Component;
 import dev.apionly.model.Grant;
-import dev.apionly.model.GrantKind;
+import dev.apionly.model.GrantType;
 import dev.apionly.model.Grants;
 import dev.apionly.model.Integration;
 import dev.apionly.model.IntegrationUser;
+import dev.apionly.model.MetadataType;
 import dev.apionly.model.ObjectVerb;
 import dev.apionly.model.PermissionSet;
 import dev.apionly.model.RiskLevel;
@@ -149,7 +151,7 @@ final class AccessDiff {
   /** Verbs in Salesforce's order (read before edit); nothing for grants that are on or off. */
   private static List<String> shown(Grant key, Set<String> verbs) {
     List<String> order =
-        key.kind() == GrantKind.FIELD ? List.of("read", "edit") : ObjectVerb.keys();
+        key.kind() == GrantType.FIELD ? List.of("read", "edit") : ObjectVerb.keys();
     List<String> out = new ArrayList<>();
     order.stream().filter(verbs::contains).forEach(out::add);
     verbs.stream().filter(v -> !v.isEmpty() && !order.contains(v)).sorted().forEach(out::add);
@@ -511,43 +513,16 @@ final class AccessDiff {
 
   // --- components the org loses
 
-  private List<DeletedComponent> deletedComponents() {
-    Set<DeletedComponent> gone = components(base);
+  private List<Component> deletedComponents() {
+    Set<Component> gone = components(base);
     gone.removeAll(components(head));
     return List.copyOf(gone);
   }
 
   /** The components generate writes for an integration, by Metadata API type. */
-  static Set<DeletedComponent> components(Optional<ResolvedSpec> side) {
-    Set<DeletedComponent> out = new TreeSet<>();
-    side.ifPresent(
-        e -> {
-          Integration integration = e.integration();
-          out.add(new DeletedComponent("PermissionSet", integration.permissionSet().name()));
-          out.add(new DeletedComponent("PermissionSetGroup", integration.group().name()));
-          integration
-              .muting()
-              .ifPresent(m -> out.add(new DeletedComponent("MutingPermissionSet", m.name())));
-          integration
-              .user()
-              .ifPresent(
-                  u -> out.add(new DeletedComponent("UserAccessPolicy", integration.name())));
-          integration
-              .oauth()
-              .ifPresent(
-                  client -> {
-                    out.add(new DeletedComponent("ExternalClientApplication", client.name()));
-                    out.add(
-                        new DeletedComponent(
-                            "ExtlClntAppOauthSettings", client.oauthSettingsName()));
-                    out.add(
-                        new DeletedComponent(
-                            "ExtlClntAppGlobalOauthSettings", client.globalOauthSettingsName()));
-                    out.add(
-                        new DeletedComponent(
-                            "ExtlClntAppOauthConfigurablePolicies", client.oauthPoliciesName()));
-                  });
-        });
+  static Set<Component> components(Optional<ResolvedSpec> side) {
+    Set<Component> out = new TreeSet<>();
+    side.ifPresent(e -> out.addAll(MetadataType.components(e.integration())));
     return out;
   }
 

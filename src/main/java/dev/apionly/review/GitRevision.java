@@ -3,6 +3,7 @@ package dev.apionly.review;
 import dev.apionly.diagnostic.ApionlyException;
 import dev.apionly.diagnostic.ExitCode;
 import dev.apionly.diagnostic.Location;
+import dev.apionly.model.MetadataType;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -102,7 +103,8 @@ public final class GitRevision {
    * into}, or empty if the revision has none there.
    */
   public java.util.Optional<Path> extractPermissionSets(Path directory, Path into) {
-    java.util.function.Predicate<String> set = f -> f.endsWith(".permissionset-meta.xml");
+    java.util.function.Predicate<String> set =
+        f -> f.endsWith(MetadataType.PERMISSION_SET.sourceSuffix());
     return extract(directory, into, set, set);
   }
 

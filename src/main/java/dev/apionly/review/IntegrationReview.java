@@ -1,5 +1,6 @@
 package dev.apionly.review;
 
+import dev.apionly.model.Component;
 import dev.apionly.model.RiskLevel;
 import java.util.List;
 import java.util.Optional;
@@ -19,7 +20,7 @@ public record IntegrationReview(
     Optional<String> renamedFrom,
     List<AccessChange> changes,
     Optional<GroupAccess> group,
-    List<DeletedComponent> deletedComponents) {
+    List<Component> deletedComponents) {
 
   public IntegrationReview {
     changes = changes.stream().sorted(AccessChange.ORDER).toList();

@@ -2,6 +2,7 @@ package dev.apionly.review;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.apionly.model.Component;
 import dev.apionly.model.RiskLevel;
 import dev.apionly.write.JsonText;
 import java.util.List;
@@ -92,10 +93,10 @@ public final class JsonReport {
     }
   }
 
-  private static void components(ArrayNode array, List<DeletedComponent> components) {
-    for (DeletedComponent component : components) {
+  private static void components(ArrayNode array, List<Component> components) {
+    for (Component component : components) {
       ObjectNode item = array.addObject();
-      item.put("type", component.type());
+      item.put("type", component.type().typeName());
       item.put("member", component.member());
     }
   }

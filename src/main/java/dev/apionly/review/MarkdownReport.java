@@ -1,6 +1,7 @@
 package dev.apionly.review;
 
 import dev.apionly.diagnostic.InvisibleCharacters;
+import dev.apionly.model.Component;
 import dev.apionly.model.RiskLevel;
 import java.util.List;
 import java.util.Optional;
@@ -78,7 +79,7 @@ public final class MarkdownReport {
                 + " |");
       }
     }
-    List<DeletedComponent> deleted = review.deletedComponents();
+    List<Component> deleted = review.deletedComponents();
     if (!deleted.isEmpty()) {
       line("");
       line(

@@ -1,5 +1,6 @@
 package dev.apionly.review;
 
+import dev.apionly.model.Component;
 import dev.apionly.model.RiskLevel;
 import dev.apionly.resolve.ResolvedSpec;
 import java.util.ArrayList;
@@ -100,8 +101,8 @@ public record Review(
   }
 
   /** Every component the change deletes from the org, by type and name. */
-  public List<DeletedComponent> deletedComponents() {
-    TreeSet<DeletedComponent> out = new TreeSet<>();
+  public List<Component> deletedComponents() {
+    TreeSet<Component> out = new TreeSet<>();
     integrations.forEach(i -> out.addAll(i.deletedComponents()));
     return List.copyOf(out);
   }

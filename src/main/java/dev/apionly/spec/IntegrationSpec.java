@@ -1,6 +1,6 @@
 package dev.apionly.spec;
 
-import dev.apionly.model.AccessList;
+import dev.apionly.model.GrantType;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
@@ -19,7 +19,7 @@ public record IntegrationSpec(
     Ref ticket,
     UserSpec user,
     List<ObjectSpec> objects,
-    Map<AccessList, List<Ref>> lists,
+    Map<GrantType, List<Ref>> lists,
     List<UserPermissionSpec> userPermissions,
     List<Ref> include,
     MuteSpec mute,
@@ -27,8 +27,8 @@ public record IntegrationSpec(
 
   public IntegrationSpec {
     objects = List.copyOf(objects);
-    EnumMap<AccessList, List<Ref>> copy = new EnumMap<>(AccessList.class);
-    for (AccessList kind : AccessList.values()) {
+    EnumMap<GrantType, List<Ref>> copy = new EnumMap<>(GrantType.class);
+    for (GrantType kind : GrantType.lists()) {
       copy.put(kind, List.copyOf(lists.getOrDefault(kind, List.of())));
     }
     lists = java.util.Collections.unmodifiableMap(copy);
@@ -37,7 +37,7 @@ public record IntegrationSpec(
   }
 
   /** The names of one list kind, e.g. the Apex classes. */
-  public List<Ref> list(AccessList kind) {
+  public List<Ref> list(GrantType kind) {
     return lists.get(kind);
   }
 }

@@ -4,7 +4,7 @@ import dev.apionly.diagnostic.Diagnostic;
 import dev.apionly.diagnostic.Diagnostics;
 import dev.apionly.diagnostic.Location;
 import dev.apionly.diagnostic.Suggestions;
-import dev.apionly.model.AccessList;
+import dev.apionly.model.GrantType;
 import dev.apionly.model.OAuthFlow;
 import dev.apionly.model.OAuthScope;
 import dev.apionly.model.ObjectAccess;
@@ -98,10 +98,10 @@ public final class SpecParser {
     UserSpec user = entry(map, "user").map(this::user).orElse(null);
     List<ObjectSpec> objects =
         entry(map, "objects").map(e -> objects(e.value(), "'objects'", false)).orElse(List.of());
-    Map<AccessList, List<Ref>> lists = new EnumMap<>(AccessList.class);
-    for (AccessList kind : AccessList.values()) {
+    Map<GrantType, List<Ref>> lists = new EnumMap<>(GrantType.class);
+    for (GrantType kind : GrantType.lists()) {
       Names.Reference shape =
-          kind == AccessList.EXTERNAL_CREDENTIAL_PRINCIPALS
+          kind == GrantType.EXTERNAL_CREDENTIAL_PRINCIPAL
               ? Names.Reference.JOINED
               : Names.Reference.SINGLE;
       lists.put(kind, references(map, kind.specKey(), kind.noun(), shape));

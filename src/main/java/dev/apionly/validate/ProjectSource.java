@@ -1,7 +1,7 @@
 package dev.apionly.validate;
 
 import dev.apionly.metadata.SourceTree;
-import dev.apionly.model.AccessList;
+import dev.apionly.model.GrantType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -32,14 +32,14 @@ public final class ProjectSource {
 
   private final List<Path> directories;
   private final Map<String, MutableObject> objects = new TreeMap<>();
-  private final Map<AccessList, Map<String, String>> names = new EnumMap<>(AccessList.class);
+  private final Map<GrantType, Map<String, String>> names = new EnumMap<>(GrantType.class);
 
   /** Whether the custom settings among the objects have been read from their definitions. */
   private boolean settingsRead;
 
   private ProjectSource(List<Path> directories) {
     this.directories = List.copyOf(directories);
-    for (AccessList kind : AccessList.values()) {
+    for (GrantType kind : GrantType.lists()) {
       names.put(kind, new TreeMap<>());
     }
   }
@@ -50,7 +50,7 @@ public final class ProjectSource {
     SourceTree.walk(directories, source::file);
     source.objects.values().stream()
         .filter(o -> o.name.toLowerCase(Locale.ROOT).endsWith("__mdt"))
-        .forEach(o -> source.add(AccessList.CUSTOM_METADATA_TYPES, o.name));
+        .forEach(o -> source.add(GrantType.CUSTOM_METADATA_TYPE, o.name));
     return source;
   }
 
@@ -71,13 +71,13 @@ public final class ProjectSource {
   }
 
   /** The names of one list kind, lower case → as the source spells it. */
-  public synchronized Map<String, String> names(AccessList kind) {
-    if (kind == AccessList.CUSTOM_SETTINGS && !settingsRead) {
+  public synchronized Map<String, String> names(GrantType kind) {
+    if (kind == GrantType.CUSTOM_SETTING && !settingsRead) {
       // custom settings are objects whose definition says so: read only when a spec names one
       settingsRead = true;
       objects.values().stream()
           .filter(o -> o.definition != null && contains(o.definition, "customSettingsType"))
-          .forEach(o -> add(AccessList.CUSTOM_SETTINGS, o.name));
+          .forEach(o -> add(GrantType.CUSTOM_SETTING, o.name));
     }
     return java.util.Collections.unmodifiableMap(names.get(kind));
   }
@@ -94,17 +94,17 @@ public final class ProjectSource {
     } else if (name.endsWith(".recordType-meta.xml") && folder.equals("recordTypes")) {
       object(grandparent(file), parent.getParent()).put(false, stem(name, ".recordType-meta.xml"));
     } else if (name.endsWith(".cls")) {
-      add(AccessList.APEX_CLASSES, stem(name, ".cls"));
+      add(GrantType.APEX_CLASS, stem(name, ".cls"));
     } else if (name.endsWith(".page")) {
-      add(AccessList.APEX_PAGES, stem(name, ".page"));
+      add(GrantType.APEX_PAGE, stem(name, ".page"));
     } else if (name.endsWith(".flow-meta.xml")) {
-      add(AccessList.FLOWS, stem(name, ".flow-meta.xml"));
+      add(GrantType.FLOW, stem(name, ".flow-meta.xml"));
     } else if (name.endsWith(".customPermission-meta.xml")) {
-      add(AccessList.CUSTOM_PERMISSIONS, stem(name, ".customPermission-meta.xml"));
+      add(GrantType.CUSTOM_PERMISSION, stem(name, ".customPermission-meta.xml"));
     } else if (name.endsWith(".externalCredential-meta.xml")) {
       String credential = stem(name, ".externalCredential-meta.xml");
       for (String principal : principals(file)) {
-        add(AccessList.EXTERNAL_CREDENTIAL_PRINCIPALS, credential + "-" + principal);
+        add(GrantType.EXTERNAL_CREDENTIAL_PRINCIPAL, credential + "-" + principal);
       }
     }
   }
@@ -113,7 +113,7 @@ public final class ProjectSource {
     return objects.computeIfAbsent(key(name), k -> new MutableObject(name, folder));
   }
 
-  private void add(AccessList kind, String name) {
+  private void add(GrantType kind, String name) {
     names.get(kind).putIfAbsent(key(name), name);
   }
 

@@ -3,7 +3,7 @@ package dev.apionly.validate;
 import dev.apionly.diagnostic.Diagnostics;
 import dev.apionly.diagnostic.Location;
 import dev.apionly.diagnostic.Suggestions;
-import dev.apionly.model.AccessList;
+import dev.apionly.model.GrantType;
 import dev.apionly.spec.IntegrationSpec;
 import dev.apionly.spec.ObjectSpec;
 import dev.apionly.spec.Ref;
@@ -58,7 +58,7 @@ public final class SourceCheck {
       if (spec.mute() != null) {
         spec.mute().objects().forEach(check::object);
       }
-      for (AccessList kind : AccessList.values()) {
+      for (GrantType kind : GrantType.lists()) {
         spec.list(kind).forEach(name -> check.listed(kind, name));
       }
     }
@@ -128,7 +128,7 @@ public final class SourceCheck {
     }
   }
 
-  private void listed(AccessList kind, Ref name) {
+  private void listed(GrantType kind, Ref name) {
     Map<String, String> known = source.names(kind);
     String local = local(name.value(), suffixed(kind));
     if (local == null || known.isEmpty() || known.containsKey(ProjectSource.key(local))) {
@@ -152,8 +152,8 @@ public final class SourceCheck {
   }
 
   /** Custom metadata types and settings carry a suffix, as objects do. */
-  private static boolean suffixed(AccessList kind) {
-    return kind == AccessList.CUSTOM_METADATA_TYPES || kind == AccessList.CUSTOM_SETTINGS;
+  private static boolean suffixed(GrantType kind) {
+    return kind == GrantType.CUSTOM_METADATA_TYPE || kind == GrantType.CUSTOM_SETTING;
   }
 
   /**

@@ -11,7 +11,7 @@ import dev.apionly.diagnostic.Diagnostics;
 import dev.apionly.metadata.MetadataRoot;
 import dev.apionly.metadata.MetadataXml;
 import dev.apionly.model.Grant;
-import dev.apionly.model.GrantKind;
+import dev.apionly.model.GrantType;
 import dev.apionly.model.Grants;
 import dev.apionly.spec.IntegrationSpec;
 import dev.apionly.spec.SpecLoader;
@@ -152,7 +152,7 @@ class ImporterTest {
                                 + "Invoice_Sync.permissionset-meta.xml")),
                     MetadataRoot.PERMISSION_SET)));
     assertEquals(expected, actual);
-    assertTrue(expected.contains(new Grant(GrantKind.FIELD, "Invoice__c.Amount__c", "edit")));
+    assertTrue(expected.contains(new Grant(GrantType.FIELD, "Invoice__c.Amount__c", "edit")));
   }
 
   @Test
@@ -198,6 +198,33 @@ class ImporterTest {
     assertTrue(spec.contains("#   - mutingPermissionSets Support_Muted"), spec);
     assertTrue(run.err().contains("note: 'pkg__Package_User' belongs to the managed package"));
     assertFalse(Files.exists(out.resolve("pkg__Package_User.yaml")));
+  }
+
+  @Test
+  void whatIsNotImportableSaysWhichFilesAre(@TempDir Path dir) {
+    Path policy = dir.resolve("in/Feed.useraccesspolicy-meta.xml");
+    TestFiles.write(policy, "<UserAccessPolicy/>\n");
+    Cli.Run file = Cli.run("import", policy.toString(), "--out", dir.resolve("a").toString());
+    assertEquals(2, file.exitCode(), file.toString());
+    assertTrue(
+        file.err()
+            .contains(
+                ": error: not a permission set or group file; accepted: *.permissionset-meta.xml,"
+                    + " *.permissionsetgroup-meta.xml, *.permissionset, *.permissionsetgroup\n"),
+        file.toString());
+
+    Cli.Run empty =
+        Cli.run("import", dir.resolve("in").toString(), "--out", dir.resolve("b").toString());
+    assertEquals(2, empty.exitCode(), empty.toString());
+    assertTrue(
+        empty
+            .err()
+            .contains(
+                ": error: no permission set or group to import; accepted:"
+                    + " *.permissionset-meta.xml, *.permissionsetgroup-meta.xml (source format) or"
+                    + " *.permissionset, *.permissionsetgroup (metadata-API format), or directories"
+                    + " holding them\n"),
+        empty.toString());
   }
 
   @Test
@@ -257,9 +284,9 @@ class ImporterTest {
 
   @Test
   void theRoundTripCheckNamesTheFirstDifference() {
-    SortedSet<Grant> original = new TreeSet<>(List.of(new Grant(GrantKind.OBJECT, "A", "read")));
+    SortedSet<Grant> original = new TreeSet<>(List.of(new Grant(GrantType.OBJECT, "A", "read")));
     SortedSet<Grant> generated = new TreeSet<>(original);
-    generated.add(new Grant(GrantKind.OBJECT, "A", "edit"));
+    generated.add(new Grant(GrantType.OBJECT, "A", "edit"));
 
     AssertionError error =
         assertThrows(

@@ -11,7 +11,7 @@ import dev.apionly.metadata.MetadataXml;
 import dev.apionly.metadata.xml.PermissionSetGroupXml;
 import dev.apionly.metadata.xml.PermissionSetXml;
 import dev.apionly.model.Grant;
-import dev.apionly.model.GrantKind;
+import dev.apionly.model.GrantType;
 import dev.apionly.model.Grants;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -106,7 +106,7 @@ public class RoundTripTest {
       Grants.of(MetadataXml.toModel("x", parse(text))).forEach(g -> kinds.add(g.kind().name()));
     }
     // so the round trip above is not vacuous for any kind
-    for (GrantKind kind : GrantKind.values()) {
+    for (GrantType kind : GrantType.values()) {
       assertTrue(kinds.contains(kind.name()), kind + " in " + kinds);
     }
   }

@@ -9,6 +9,7 @@ import dev.apionly.TestFiles;
 import dev.apionly.metadata.xml.PermissionSetUserPermissionXml;
 import dev.apionly.metadata.xml.PermissionSetXml;
 import dev.apionly.model.FieldAccess;
+import dev.apionly.model.MetadataType;
 import dev.apionly.model.PermissionSet;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -243,5 +244,17 @@ public class MetadataXmlTest {
                     MetadataRoot.PERMISSION_SET));
     assertTrue(e.getMessage().contains("in another namespace"), e.getMessage());
     assertFalse(e.getMessage().contains("hunter2"), e.getMessage());
+  }
+
+  @Test
+  void everyRegisteredTypeIsReadIntoTheClassXjcDeclaredForItsRoot() throws MetadataException {
+    for (MetadataType type : MetadataType.values()) {
+      MetadataRoot<?> root = MetadataRoot.of(type);
+      assertEquals(type.rootElement(), root.element());
+      String empty = "<" + type.rootElement() + " xmlns=\"" + MetadataXml.NAMESPACE + "\"/>";
+      assertEquals(root.type(), MetadataXml.parse(empty, root).getClass(), type.toString());
+    }
+    assertEquals(
+        PermissionSetXml.class, MetadataRoot.of(MetadataType.MUTING_PERMISSION_SET).type());
   }
 }

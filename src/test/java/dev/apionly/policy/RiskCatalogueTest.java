@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.apionly.TestFiles;
 import dev.apionly.diagnostic.Location;
 import dev.apionly.model.Grant;
-import dev.apionly.model.GrantKind;
+import dev.apionly.model.GrantType;
 import dev.apionly.model.RiskLevel;
 import dev.apionly.model.UserPermissions;
 import dev.apionly.spec.ProjectConfig;
@@ -23,11 +23,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 public class RiskCatalogueTest {
 
   private static Grant permission(String name) {
-    return new Grant(GrantKind.USER_PERMISSION, name, "");
+    return new Grant(GrantType.USER_PERMISSION, name, "");
   }
 
   private static Grant object(String object, String verb) {
-    return new Grant(GrantKind.OBJECT, object, verb);
+    return new Grant(GrantType.OBJECT, object, verb);
   }
 
   @ParameterizedTest
@@ -68,7 +68,7 @@ public class RiskCatalogueTest {
   /** Every grant kind has a level; none is left to chance. */
   @Test
   void everyKindHasALevel() {
-    for (GrantKind kind : GrantKind.values()) {
+    for (GrantType kind : GrantType.values()) {
       assertTrue(RiskCatalogue.builtIn(new Grant(kind, "X", "read")) != null, kind.noun());
     }
   }

@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.apionly.Cli;
 import dev.apionly.TestFiles;
-import dev.apionly.render.ComponentType;
+import dev.apionly.model.Component;
+import dev.apionly.model.MetadataType;
 import dev.apionly.resolve.ResolvedSpec;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,10 +24,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The components of every golden case, as each stage sees them: what generate writes, what review
- * reports deleted when the specs go, and what the destructive manifest then deletes from the org.
- * They must be the same set, and together the cases must cover every component type: a type one
- * stage forgets (review once left out the External Client App types) fails here.
+ * Every registered {@link MetadataType} through every stage. The components of every golden case,
+ * as each stage sees them: what generate writes (and so renders and verifies), what review reports
+ * deleted when the specs go, and what the destructive manifest then deletes from the org, must be
+ * the same set; generate adopts the files of exactly the types that adopt, and import reads each
+ * file as its type says. Together the cases must cover every type: a type one stage forgets (review
+ * once left out the External Client App types) fails here.
  */
 class EveryStageCoversEveryComponentTest {
 
@@ -38,8 +41,8 @@ class EveryStageCoversEveryComponentTest {
   @TempDir Path work;
 
   @Test
-  void generateReviewAndDeletionsAgreeForEveryType() throws IOException {
-    Set<ComponentType> covered = EnumSet.noneOf(ComponentType.class);
+  void everyStageHandlesEveryType() throws IOException {
+    Set<MetadataType> covered = EnumSet.noneOf(MetadataType.class);
     List<Path> cases;
     try (Stream<Path> list = Files.list(GOLDEN)) {
       cases = list.filter(c -> Files.isDirectory(c.resolve("input/specs"))).sorted().toList();
@@ -57,7 +60,7 @@ class EveryStageCoversEveryComponentTest {
 
       SortedSet<String> written = new TreeSet<>();
       for (String path : TestFiles.tree(project).keySet()) {
-        ComponentType.of(path)
+        MetadataType.ofPath(path)
             .ifPresent(
                 c -> {
                   written.add(c.type().typeName() + " " + c.member());
@@ -68,11 +71,14 @@ class EveryStageCoversEveryComponentTest {
       SortedSet<String> reviewed = new TreeSet<>();
       Snapshot snapshot = Snapshot.load("base", java.util.Optional.empty(), List.of(specs), specs);
       for (ResolvedSpec entry : snapshot.integrations()) {
-        for (DeletedComponent component : AccessDiff.components(Optional.of(entry))) {
-          reviewed.add(component.type() + " " + component.member());
+        for (Component component : AccessDiff.components(Optional.of(entry))) {
+          reviewed.add(component.type().typeName() + " " + component.member());
         }
       }
       assertEquals(written, reviewed, golden + ": review's components");
+
+      adoption(project, golden);
+      imports(project, golden);
 
       try (Stream<Path> files = Files.walk(specs)) {
         for (Path spec :
@@ -90,7 +96,79 @@ class EveryStageCoversEveryComponentTest {
           destructive(project.resolve("manifest/destructiveChanges.xml")),
           golden + ": the destructive manifest");
     }
-    assertEquals(EnumSet.allOf(ComponentType.class), covered, "every type in some golden case");
+    assertEquals(EnumSet.allOf(MetadataType.class), covered, "every type in some golden case");
+  }
+
+  /** Every type has its template, and its root in the bundled schema with the type it names. */
+  @Test
+  void everyTypeHasATemplateAndARoot() throws IOException {
+    String schema =
+        Files.readString(
+            TestFiles.repository().resolve("src/main/resources/salesforce/metadata-v66.xsd"));
+    for (MetadataType type : MetadataType.values()) {
+      assertTrue(
+          Files.isRegularFile(TestFiles.repository().resolve("templates/" + type.template())),
+          type.template());
+      String root =
+          "<xsd:element name=\""
+              + type.rootElement()
+              + "\" type=\"tns:"
+              + type.schemaType()
+              + "\"/>";
+      assertTrue(schema.contains(root), root);
+    }
+  }
+
+  /**
+   * In a copy of {@code project} without its state file, generate takes over the files of exactly
+   * the types that adopt (the others, left as they were, it writes over with the same bytes).
+   */
+  private void adoption(Path project, Path golden) {
+    Path copy = work.resolve(golden.getFileName() + "-adopted");
+    TestFiles.copy(project, copy);
+    TestFiles.deleteTree(copy.resolve(".apionly"));
+    Cli.Run run = Cli.run("generate", copy.resolve("specs").toString(), "--out", copy.toString());
+    assertEquals(0, run.exitCode(), golden + "\n" + run);
+    for (String path : TestFiles.tree(copy).keySet()) {
+      Optional<Component> component = MetadataType.ofPath(path);
+      if (component.isPresent()) {
+        boolean adopts = component.get().type().adoption() != MetadataType.Adoption.NONE;
+        assertEquals(
+            adopts, run.err().contains(path + ": note: adopted:"), golden + ": " + path + run);
+      }
+    }
+  }
+
+  /**
+   * Import, file by file: a spec for each file of a type import turns into one, a note for a muting
+   * set, and a refusal for every other type.
+   */
+  private void imports(Path project, Path golden) {
+    int n = 0;
+    for (String path : TestFiles.tree(project).keySet()) {
+      Optional<Component> component = MetadataType.ofPath(path);
+      if (component.isEmpty()) {
+        continue;
+      }
+      Path out = work.resolve(golden.getFileName() + "-imported-" + n++);
+      Cli.Run run = Cli.run("import", project.resolve(path).toString(), "--out", out.toString());
+      String where = golden + ": " + path + "\n" + run;
+      switch (component.get().type().importing()) {
+        case SPEC, INCLUDE -> {
+          assertEquals(0, run.exitCode(), where);
+          assertTrue(Files.exists(out.resolve(component.get().member() + ".yaml")), where);
+        }
+        case NOTE -> {
+          assertEquals(0, run.exitCode(), where);
+          assertTrue(run.err().contains("note: muting permission set skipped"), where);
+          assertTrue(run.out().startsWith("0 files written"), where);
+        }
+        case NONE -> {
+          assertEquals(2, run.exitCode(), where);
+          assertTrue(run.err().contains("not a permission set or group file"), where);
+        }
+      }
+    }
   }
 
   private static SortedSet<String> destructive(Path manifest) throws IOException {

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.apionly.diagnostic.Diagnostic;
 import dev.apionly.diagnostic.Diagnostics;
-import dev.apionly.model.AccessList;
+import dev.apionly.model.GrantType;
 import dev.apionly.model.ObjectVerb;
 import java.nio.file.Path;
 import java.util.List;
@@ -82,7 +82,7 @@ class SpecParserTest {
     assertEquals(List.of(ObjectVerb.CREATE, ObjectVerb.EDIT), List.copyOf(order.access().keySet()));
     assertEquals(11, order.access().get(ObjectVerb.EDIT).location().line());
     assertEquals(22, order.access().get(ObjectVerb.EDIT).location().column());
-    assertEquals("ns__Sync", spec.list(AccessList.APEX_CLASSES).get(0).value());
+    assertEquals("ns__Sync", spec.list(GrantType.APEX_CLASS).get(0).value());
     assertEquals("Reads limits.", spec.userPermissions().get(1).justification().value());
     assertEquals(
         List.of("ViewSetup"), spec.mute().userPermissions().stream().map(Ref::value).toList());

@@ -33,7 +33,7 @@ class SpecSuggestionsTest extends UsageFixture {
   private String objectGrants(Integration integration) {
     SortedSet<Grant> grants = Grants.of(integration.permissionSet());
     return grants.stream()
-        .filter(g -> g.kind() == dev.apionly.model.GrantKind.OBJECT)
+        .filter(g -> g.kind() == dev.apionly.model.GrantType.OBJECT)
         .map(Grant::key)
         .collect(Collectors.joining(" "));
   }
