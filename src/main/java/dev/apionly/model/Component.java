@@ -1,8 +1,13 @@
 package dev.apionly.model;
 
+import java.util.Locale;
 import java.util.Objects;
 
-/** One metadata component: a registered type and a member name. */
+/**
+ * One metadata component: a registered type and a member name. Salesforce compares API names in any
+ * letter case, so two components that differ only in the case of their member are the same
+ * component: equal, and ordered as one.
+ */
 public record Component(MetadataType type, String member) implements Comparable<Component> {
 
   public Component {
@@ -13,7 +18,17 @@ public record Component(MetadataType type, String member) implements Comparable<
   @Override
   public int compareTo(Component other) {
     int byType = type.typeName().compareTo(other.type.typeName());
-    return byType != 0 ? byType : member.compareTo(other.member);
+    return byType != 0 ? byType : String.CASE_INSENSITIVE_ORDER.compare(member, other.member);
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Component c && type == c.type && member.equalsIgnoreCase(c.member);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(type, member.toLowerCase(Locale.ROOT));
   }
 
   @Override

@@ -31,6 +31,29 @@ class DeletionsTest {
     assertFalse(Files.exists(project.resolve(DESTRUCTIVE)), "nothing removed yet");
   }
 
+  /**
+   * Salesforce names Billing_Engine and BILLING_ENGINE one component: renaming an integration in
+   * letter case only must not list it for deletion, or deploying with the destructive manifest
+   * would delete what the same deploy just wrote.
+   */
+  @Test
+  void aRenameInLetterCaseOnlyDeletesNothingFromTheOrg() throws IOException {
+    String billing = TestFiles.read(specs.resolve("billing-engine.yaml"));
+    assertTrue(billing.contains("name: Billing_Engine\n"), billing);
+    TestFiles.write(
+        specs.resolve("billing-engine.yaml"),
+        billing.replace("name: Billing_Engine\n", "name: BILLING_ENGINE\n"));
+
+    Cli.Run run = generate();
+    assertEquals(0, run.exitCode(), run.toString());
+    assertFalse(Files.exists(project.resolve(DESTRUCTIVE)), run.out());
+    assertTrue(
+        Files.exists(
+            project.resolve(
+                "force-app/main/default/permissionsets/BILLING_ENGINE.permissionset-meta.xml")));
+    assertTrue(TestFiles.read(project.resolve("manifest/package.xml")).contains("BILLING_ENGINE"));
+  }
+
   @Test
   void removedComponentsAreListedUntilTheirDeletionIsDeployed() throws IOException {
     Files.delete(specs.resolve("warehouse-extract.yaml"));
