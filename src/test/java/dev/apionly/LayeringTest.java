@@ -77,7 +77,7 @@ class LayeringTest {
                   SAX)),
           entry("render", List.of("diagnostic", "model", VELOCITY)),
           entry("spec", List.of("diagnostic", "model", JACKSON, SNAKEYAML)),
-          entry("resolve", List.of("diagnostic", "model", "spec")),
+          entry("resolve", List.of("diagnostic", "model", "metadata", "spec")),
           entry("policy", List.of("diagnostic", "model", "metadata", "spec", "resolve", JACKSON)),
           entry(
               "validate",

@@ -8,11 +8,11 @@ import dev.apionly.metadata.RepositorySets;
 import dev.apionly.model.Grant;
 import dev.apionly.model.GrantType;
 import dev.apionly.model.Grants;
+import dev.apionly.model.GroupGrants;
 import dev.apionly.model.ImpliedGrant;
 import dev.apionly.model.Integration;
 import dev.apionly.model.ObjectAccess;
 import dev.apionly.model.ObjectVerb;
-import dev.apionly.model.PermissionSet;
 import dev.apionly.model.RiskLevel;
 import dev.apionly.model.Salesforce;
 import dev.apionly.model.UserPermissions;
@@ -377,20 +377,19 @@ public final class Linter {
     }
   }
 
-  /** Muted grants that no set of the group gives, when every set of the group is a spec here. */
+  /**
+   * Muted grants that no set of the group gives, when every set of the group is known here (a spec,
+   * or a file in the repository).
+   */
   private void mutes(IntegrationSpec spec, Integration integration, ResolvedSpecs specs) {
     if (spec.mute() == null || integration.muting().isEmpty()) {
       return;
     }
-    List<PermissionSet> sets = new ArrayList<>();
-    for (String name : integration.group().permissionSets()) {
-      Optional<ResolvedSpec> member = specs.find(name);
-      if (member.isEmpty()) {
-        return; // a set from the org: what it grants is not known here
-      }
-      sets.add(member.get().integration().permissionSet());
+    GroupGrants group = GroupGrants.of(integration, n -> specs.permissionSet(n, repository));
+    if (!group.complete()) {
+      return; // a set from the org: what it grants is not known here
     }
-    SortedSet<Grant> granted = Grants.effective(sets, List.of());
+    SortedSet<Grant> granted = group.granted();
     // a muted Account.edit or viewsetup meets the Account.edit or ViewSetup a set grants
     Set<String> grantedKeys = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
     granted.stream()

@@ -1,6 +1,7 @@
 package dev.apionly.report;
 
 import dev.apionly.metadata.RepositorySets;
+import dev.apionly.model.GroupGrants;
 import dev.apionly.model.RiskLevel;
 import dev.apionly.resolve.ResolvedSpec;
 import dev.apionly.resolve.ResolvedSpecs;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Who can do what: every integration of a run with its effective access, riskiest first, and the
@@ -34,9 +36,21 @@ public record AccessReport(List<IntegrationAccess> integrations, List<String> ob
    * grants its file in {@code repository} holds.
    */
   public static AccessReport of(ResolvedSpecs specs, RepositorySets repository) {
+    return of(
+        specs,
+        repository,
+        s -> GroupGrants.of(s.integration(), n -> specs.permissionSet(n, repository)));
+  }
+
+  /**
+   * The report of {@code specs}, each group's grants as {@code groups} gives them (a workspace
+   * keeps them for the run); a set no spec describes is named from {@code repository}.
+   */
+  public static AccessReport of(
+      ResolvedSpecs specs, RepositorySets repository, Function<ResolvedSpec, GroupGrants> groups) {
     List<IntegrationAccess> rows = new ArrayList<>();
     for (ResolvedSpec resolved : specs.all()) {
-      rows.add(EffectiveAccess.of(resolved, specs, repository));
+      rows.add(EffectiveAccess.of(resolved, specs, repository, groups.apply(resolved)));
     }
     rows.sort(
         Comparator.comparing(IntegrationAccess::risk, Comparator.reverseOrder())

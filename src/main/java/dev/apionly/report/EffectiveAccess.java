@@ -5,6 +5,7 @@ import dev.apionly.metadata.RepositorySets;
 import dev.apionly.model.Grant;
 import dev.apionly.model.GrantType;
 import dev.apionly.model.Grants;
+import dev.apionly.model.GroupGrants;
 import dev.apionly.model.ImpliedGrant;
 import dev.apionly.model.Integration;
 import dev.apionly.model.ObjectVerb;
@@ -49,6 +50,9 @@ final class EffectiveAccess {
 
   private final SortedSet<Grant> muted = new TreeSet<>();
 
+  /** What the group gives, worked out once for every stage. */
+  private final GroupGrants group;
+
   /** A set of the group whose grants are known: a spec's, or a file in the repository. */
   private record Source(String name, PermissionSet set, List<ImpliedGrant> implied) {
     static Source of(Integration integration) {
@@ -56,8 +60,10 @@ final class EffectiveAccess {
     }
   }
 
-  private EffectiveAccess(ResolvedSpec own, ResolvedSpecs specs, RepositorySets repository) {
+  private EffectiveAccess(
+      ResolvedSpec own, ResolvedSpecs specs, RepositorySets repository, GroupGrants group) {
     this.integration = own.integration();
+    this.group = group;
     this.specs = specs;
     this.catalogue = new RiskCatalogue(own.config());
     sources.add(Source.of(integration));
@@ -89,8 +95,7 @@ final class EffectiveAccess {
         .ifPresent(
             muting -> {
               members.add(new GroupMember(muting.name(), GroupMember.Role.MUTING, null));
-              muted.addAll(Grants.muted(muting));
-              muted.retainAll(granted.keySet());
+              muted.addAll(group.mutedOfGranted());
             });
   }
 
@@ -98,15 +103,13 @@ final class EffectiveAccess {
    * The report entry of {@code own}, whose group's sets are found in {@code specs} or {@code
    * repository}.
    */
-  static IntegrationAccess of(ResolvedSpec own, ResolvedSpecs specs, RepositorySets repository) {
-    return new EffectiveAccess(own, specs, repository).build();
+  static IntegrationAccess of(
+      ResolvedSpec own, ResolvedSpecs specs, RepositorySets repository, GroupGrants group) {
+    return new EffectiveAccess(own, specs, repository, group).build();
   }
 
   private IntegrationAccess build() {
-    SortedSet<Grant> effective =
-        Grants.effective(
-            sources.stream().map(Source::set).toList(),
-            integration.muting().map(List::of).orElse(List.<PermissionSet>of()));
+    SortedSet<Grant> effective = group.effective();
     RiskLevel risk =
         effective.stream().map(catalogue::level).max(RiskLevel::compareTo).orElse(RiskLevel.LOW);
     IntegrationSpec spec = spec(integration.name());

@@ -1,6 +1,8 @@
 package dev.apionly.resolve;
 
+import dev.apionly.metadata.RepositorySets;
 import dev.apionly.model.Integration;
+import dev.apionly.model.PermissionSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +37,16 @@ public final class ResolvedSpecs {
   /** The spec of the integration named {@code name} in any letter case, if there is one. */
   public Optional<ResolvedSpec> find(String name) {
     return Optional.ofNullable(byName.get(name));
+  }
+
+  /**
+   * The permission set named {@code name} in any letter case, as a spec here defines it, else as
+   * {@code repository} holds it: how every stage finds the sets a group includes.
+   */
+  public Optional<PermissionSet> permissionSet(String name, RepositorySets repository) {
+    return find(name)
+        .map(s -> s.integration().permissionSet())
+        .or(() -> repository.get(name).map(RepositorySets.Found::set));
   }
 
   /** Whether a spec here defines the integration (and permission set) {@code name}. */

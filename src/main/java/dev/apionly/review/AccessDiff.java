@@ -4,6 +4,7 @@ import dev.apionly.model.Component;
 import dev.apionly.model.Grant;
 import dev.apionly.model.GrantType;
 import dev.apionly.model.Grants;
+import dev.apionly.model.GroupGrants;
 import dev.apionly.model.Integration;
 import dev.apionly.model.IntegrationUser;
 import dev.apionly.model.MetadataType;
@@ -257,18 +258,10 @@ final class AccessDiff {
     if (side.isEmpty() || side.get().integration().muting().isEmpty()) {
       return new TreeSet<>();
     }
-    Integration integration = side.get().integration();
-    SortedSet<Grant> muted = Grants.muted(integration.muting().get());
-    SortedSet<Grant> granted = new TreeSet<>();
-    for (String set : integration.group().permissionSets()) {
-      Optional<PermissionSet> known = snapshot.permissionSet(set);
-      if (known.isEmpty()) {
-        return muted;
-      }
-      granted.addAll(Grants.of(known.get()));
-    }
-    muted.retainAll(granted);
-    return muted;
+    GroupGrants group = snapshot.group(side.get());
+    return group.complete()
+        ? new TreeSet<>(group.mutedOfGranted())
+        : Grants.muted(side.get().integration().muting().get());
   }
 
   private Optional<GroupAccess> groupAccess() {
@@ -277,10 +270,7 @@ final class AccessDiff {
     ResolvedSpec latest = head.or(() -> base).orElseThrow();
     Snapshot side = head.isPresent() ? headSide : baseSide;
     Integration integration = latest.integration();
-    List<String> outside =
-        integration.group().permissionSets().stream()
-            .filter(s -> side.permissionSet(s).isEmpty())
-            .toList();
+    List<String> outside = side.group(latest).unknown();
     return Optional.of(
         new GroupAccess(
             integration.group().name(),
@@ -293,11 +283,7 @@ final class AccessDiff {
   }
 
   private static SortedSet<Grant> effective(Snapshot side, ResolvedSpec entry) {
-    List<PermissionSet> sets = new ArrayList<>();
-    for (String name : entry.integration().group().permissionSets()) {
-      side.permissionSet(name).ifPresent(sets::add);
-    }
-    return Grants.effective(sets, entry.integration().muting().stream().toList());
+    return new TreeSet<>(side.group(entry).effective());
   }
 
   private static List<RatedGrant> rated(Collection<Grant> grants, RiskCatalogue risk) {

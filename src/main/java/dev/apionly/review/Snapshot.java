@@ -2,6 +2,7 @@ package dev.apionly.review;
 
 import dev.apionly.diagnostic.Diagnostics;
 import dev.apionly.metadata.RepositorySets;
+import dev.apionly.model.GroupGrants;
 import dev.apionly.model.PermissionSet;
 import dev.apionly.resolve.ResolvedSpec;
 import dev.apionly.workspace.Workspace;
@@ -54,5 +55,10 @@ public record Snapshot(String label, Workspace workspace) {
    */
   public Optional<PermissionSet> permissionSet(String name) {
     return workspace.permissionSet(name);
+  }
+
+  /** What the group of {@code spec}, an integration on this side, gives. */
+  public GroupGrants group(ResolvedSpec spec) {
+    return workspace.group(spec);
   }
 }

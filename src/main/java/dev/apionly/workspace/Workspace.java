@@ -2,6 +2,7 @@ package dev.apionly.workspace;
 
 import dev.apionly.diagnostic.Diagnostics;
 import dev.apionly.metadata.RepositorySets;
+import dev.apionly.model.GroupGrants;
 import dev.apionly.model.PermissionSet;
 import dev.apionly.report.AccessReport;
 import dev.apionly.resolve.ResolvedSpec;
@@ -12,7 +13,9 @@ import dev.apionly.spec.SpecSet;
 import dev.apionly.write.SfdxProject;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * One run's view of the specs, built once and read by every stage: the SFDX project around them,
@@ -30,6 +33,8 @@ public final class Workspace {
 
   private ResolvedSpecs specs;
   private AccessReport access;
+
+  private final Map<String, GroupGrants> groups = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 
   private Workspace(
       Optional<SfdxProject> project,
@@ -116,15 +121,19 @@ public final class Workspace {
    * the repository holds it.
    */
   public Optional<PermissionSet> permissionSet(String name) {
-    return find(name)
-        .map(s -> s.integration().permissionSet())
-        .or(() -> repository.get(name).map(RepositorySets.Found::set));
+    return specs().permissionSet(name, repository);
+  }
+
+  /** What the group of {@code spec} gives, worked out on first use and kept for the run. */
+  public synchronized GroupGrants group(ResolvedSpec spec) {
+    return groups.computeIfAbsent(
+        spec.name(), n -> GroupGrants.of(spec.integration(), this::permissionSet));
   }
 
   /** Every integration's effective access, worked out on first use and kept for the run. */
   public synchronized AccessReport access() {
     if (access == null) {
-      access = AccessReport.of(specs(), repository);
+      access = AccessReport.of(specs(), repository, this::group);
     }
     return access;
   }

@@ -109,6 +109,22 @@ class IncludedRepositorySetTest {
     assertFalse(lint.out().contains("Contact"), lint.out());
   }
 
+  /** A mute is checked against what the included file grants, as against a spec's set. */
+  @Test
+  void lintChecksMutesAgainstTheIncludedFile() {
+    TestFiles.write(
+        repo.resolve("specs/listing.yaml"),
+        SPEC
+            + "include: [dreamhouse]\n"
+            + "mute:\n  objects:\n    Property__c:\n      access: [delete]\n"
+            + "    Opportunity:\n      access: [read]\n");
+    Cli.Run lint = Cli.run("lint", repo.resolve("specs").toString());
+    assertFalse(lint.out().contains("mutes Property__c.delete"), lint.out());
+    assertTrue(
+        lint.out().contains("mutes Opportunity.read, which no set of the group grants"),
+        lint.out());
+  }
+
   private void git(String... args) {
     TestFiles.git(repo, args);
   }
