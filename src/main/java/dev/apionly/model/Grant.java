@@ -6,12 +6,15 @@ import java.util.Objects;
 /**
  * One unit of access, flat: {@code OBJECT Account edit}, {@code FIELD Account.Name read}, {@code
  * USER_PERMISSION ViewSetup}. {@code verb} is empty for kinds that are simply on or off. Review,
- * lint and reports compare and rank these.
+ * lint and reports compare and rank these. Salesforce compares API names in any letter case, so two
+ * grants whose targets differ only in case are the same grant: equal, and ordered as one.
  */
 public record Grant(GrantType kind, String target, String verb) implements Comparable<Grant> {
 
   private static final Comparator<Grant> ORDER =
-      Comparator.comparing(Grant::kind).thenComparing(Grant::target).thenComparing(Grant::verb);
+      Comparator.comparing(Grant::kind)
+          .thenComparing(Grant::target, Grant::compareIgnoringCase)
+          .thenComparing(Grant::verb);
 
   public Grant {
     Objects.requireNonNull(kind, "kind");
@@ -27,6 +30,36 @@ public record Grant(GrantType kind, String target, String verb) implements Compa
   @Override
   public int compareTo(Grant other) {
     return ORDER.compare(this, other);
+  }
+
+  /**
+   * Orders names by their upper-case letters: one order for names that differ only in case, and,
+   * for names as Salesforce spells them (capitals, digits, underscores), the order of their
+   * characters.
+   */
+  private static int compareIgnoringCase(String a, String b) {
+    int n = Math.min(a.length(), b.length());
+    for (int i = 0; i < n; i++) {
+      char x = Character.toUpperCase(a.charAt(i));
+      char y = Character.toUpperCase(b.charAt(i));
+      if (x != y) {
+        return x - y;
+      }
+    }
+    return a.length() - b.length();
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Grant g
+        && kind == g.kind
+        && compareIgnoringCase(target, g.target) == 0
+        && verb.equals(g.verb);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(kind, target.toUpperCase(java.util.Locale.ROOT), verb);
   }
 
   @Override

@@ -20,7 +20,6 @@ import dev.apionly.spec.UserPermissionSpec;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -207,9 +206,9 @@ final class EffectiveAccess {
   }
 
   private boolean impliedIn(String set, String grant) {
-    Set<String> implied = new HashSet<>();
+    Set<String> implied = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
     sources.stream()
-        .filter(s -> s.name().equals(set))
+        .filter(s -> s.name().equalsIgnoreCase(set))
         .flatMap(s -> s.implied().stream())
         .map(ImpliedGrant::grant)
         .forEach(implied::add);
@@ -224,7 +223,8 @@ final class EffectiveAccess {
         continue;
       }
       for (ObjectSpec objectSpec : spec.objects()) {
-        if (objectSpec.object().value().equals(object) && objectSpec.justification() != null) {
+        if (objectSpec.object().value().equalsIgnoreCase(object)
+            && objectSpec.justification() != null) {
           return objectSpec.justification().value();
         }
       }
@@ -239,7 +239,7 @@ final class EffectiveAccess {
         continue;
       }
       for (UserPermissionSpec p : spec.userPermissions()) {
-        if (p.name().value().equals(permission) && p.justification() != null) {
+        if (p.name().value().equalsIgnoreCase(permission) && p.justification() != null) {
           return p.justification().value();
         }
       }

@@ -272,6 +272,17 @@ class ReviewTest {
     assertEquals(1, json(run).get("integrations").size(), run.out());
   }
 
+  /** An object or field respelt in another letter case is the same grant: no change of access. */
+  @Test
+  void grantsRespeltInAnotherLetterCaseAreNoChange(@TempDir Path before) {
+    TestFiles.copy(examples, before);
+    edit("erp-order-sync.yaml", "read: [Name, AccountNumber]", "read: [NAME, accountnumber]");
+    edit("erp-order-sync.yaml", "  Account:\n", "  ACCOUNT:\n");
+    Cli.Run run = review("--base", before.toString(), examples.toString());
+    assertEquals(0, run.exitCode(), run.toString());
+    assertTrue(run.out().contains("**No access changes.**"), run.out());
+  }
+
   @Test
   void aChangedEnvironmentUsernameIsAChangeOfAccess(@TempDir Path before) {
     TestFiles.copy(examples, before);
