@@ -2,9 +2,9 @@ package dev.apionly.cli;
 
 import dev.apionly.diagnostic.ExitCode;
 import dev.apionly.model.RiskLevel;
-import dev.apionly.review.JsonReport;
-import dev.apionly.review.MarkdownReport;
 import dev.apionly.review.Review;
+import dev.apionly.review.ReviewJson;
+import dev.apionly.review.ReviewMarkdown;
 import dev.apionly.review.Reviewer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -108,7 +108,7 @@ final class ReviewCommand implements Callable<Integer> {
     Review review = Reviewer.review(base, paths);
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.print(
-        format == Format.json ? JsonReport.of(review, gate) : MarkdownReport.of(review, gate));
+        format == Format.json ? ReviewJson.of(review, gate) : ReviewMarkdown.of(review, gate));
     if (gate.isPresent() && review.widensAtLeast(gate.get())) {
       spec.commandLine()
           .getErr()

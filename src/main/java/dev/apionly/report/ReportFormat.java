@@ -38,7 +38,7 @@ public enum ReportFormat {
     return switch (this) {
       case HTML -> HtmlReport.render(report, VelocityRenderer.builtIn());
       case CSV -> CsvReport.render(report);
-      case MARKDOWN -> MarkdownReport.render(report);
+      case MARKDOWN -> ReportMarkdown.render(report);
     };
   }
 

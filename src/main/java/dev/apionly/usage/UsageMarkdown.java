@@ -1,6 +1,6 @@
 package dev.apionly.usage;
 
-import dev.apionly.report.MarkdownReport;
+import dev.apionly.report.ReportMarkdown;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -47,9 +47,9 @@ public final class UsageMarkdown {
     out.append("|---|---|---|---:|---:|---:|\n");
     for (IntegrationUsage integration : usage.integrations()) {
       out.append("| ")
-          .append(MarkdownReport.cell(integration.name()))
+          .append(ReportMarkdown.cell(integration.name()))
           .append(" | ")
-          .append(MarkdownReport.cell(integration.username()))
+          .append(ReportMarkdown.cell(integration.username()))
           .append(" | ")
           .append(integration.evidence().key())
           .append(" | ")
@@ -67,7 +67,7 @@ public final class UsageMarkdown {
   }
 
   private static void section(StringBuilder out, IntegrationUsage integration, Usage.Window w) {
-    out.append("\n### ").append(MarkdownReport.cell(integration.name())).append("\n\n");
+    out.append("\n### ").append(ReportMarkdown.cell(integration.name())).append("\n\n");
     switch (integration.evidence()) {
       case NO_USER -> out.append("The spec has no `user`: no call can be tied to it.\n");
       case USER_NOT_IN_MAP ->
@@ -91,12 +91,12 @@ public final class UsageMarkdown {
             .append(":\n\n| object | verbs | granted by |\n|---|---|---|\n");
         for (UnusedAccess unused : integration.unused()) {
           out.append("| ")
-              .append(MarkdownReport.cell(unused.object()))
+              .append(ReportMarkdown.cell(unused.object()))
               .append(" | ")
               .append(String.join(", ", unused.verbKeys()))
               .append(unused.whole() ? " (no call at all: fields and record types too)" : "")
               .append(" | ")
-              .append(MarkdownReport.cell(String.join(", ", unused.sets())))
+              .append(ReportMarkdown.cell(String.join(", ", unused.sets())))
               .append(" |\n");
         }
       }
@@ -107,7 +107,7 @@ public final class UsageMarkdown {
           .append("|---|---|---:|---:|---|\n");
       for (UngrantedAccess ungranted : integration.ungranted()) {
         out.append("| ")
-            .append(MarkdownReport.cell(ungranted.object()))
+            .append(ReportMarkdown.cell(ungranted.object()))
             .append(" | ")
             .append(String.join(", ", ungranted.verbKeys()))
             .append(" | ")
@@ -115,7 +115,7 @@ public final class UsageMarkdown {
             .append(" | ")
             .append(ungranted.denied())
             .append(" | ")
-            .append(MarkdownReport.cell(ungranted.lastSeen()))
+            .append(ReportMarkdown.cell(ungranted.lastSeen()))
             .append(" |\n");
       }
     }
@@ -134,7 +134,7 @@ public final class UsageMarkdown {
     }
     List<String> parts =
         operations.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList();
-    return " (" + MarkdownReport.cell(parts.stream().collect(Collectors.joining(", "))) + ")";
+    return " (" + ReportMarkdown.cell(parts.stream().collect(Collectors.joining(", "))) + ")";
   }
 
   static String plural(long n, String noun) {

@@ -203,7 +203,7 @@ class AccessReportTest {
         "Dispatch,high,ops@acme.example,SEC-7,\"high: read (implied), edit (implied), delete\","
             + "low: read,read (muted),Org_Only_Set",
         csv.get(1));
-    String markdown = MarkdownReport.render(report);
+    String markdown = ReportMarkdown.render(report);
     assertTrue(
         markdown.contains(
             "| Dispatch | high | ops@acme.example | SEC-7 | high: read (implied), edit (implied),"

@@ -41,12 +41,12 @@ class CellEscapingTest {
         "&amp; $x$#\\&amp; \\$x\\$",
       })
   void markdownEscapesInlineSyntax(String text, String expected) {
-    assertEquals(expected, MarkdownReport.cell(text));
+    assertEquals(expected, ReportMarkdown.cell(text));
   }
 
   @org.junit.jupiter.api.Test
   void markdownKeepsOneLine() {
-    assertEquals("a  b c", MarkdownReport.cell("a\r\nb\tc"));
+    assertEquals("a  b c", ReportMarkdown.cell("a\r\nb\tc"));
   }
 
   /** A right-to-left override or a zero-width character never reaches a reviewer unseen. */
@@ -66,7 +66,7 @@ class CellEscapingTest {
     String label = "Sync" + invisible + "cod.exe";
     for (String shown :
         new String[] {
-          CsvReport.cell(label), MarkdownReport.cell(label),
+          CsvReport.cell(label), ReportMarkdown.cell(label),
         }) {
       assertEquals(-1, shown.indexOf(invisible), shown);
       assertTrue(shown.indexOf('\uFFFD') >= 0, shown);

@@ -12,7 +12,7 @@ class MarkdownTextTest {
   @ValueSource(
       strings = {"\u202E", "\u2066", "\u200B", "\u200D", "\uFEFF", "\u2029", "\uDB40\uDC41"})
   void invisibleCharactersAreShownInTextAndCode(String invisible) {
-    assertEquals("Sync\uFFFDcod.exe", MarkdownReport.text("Sync" + invisible + "cod.exe"));
-    assertEquals("Sync\uFFFDcod.exe", MarkdownReport.code("Sync" + invisible + "cod.exe"));
+    assertEquals("Sync\uFFFDcod.exe", ReviewMarkdown.text("Sync" + invisible + "cod.exe"));
+    assertEquals("Sync\uFFFDcod.exe", ReviewMarkdown.code("Sync" + invisible + "cod.exe"));
   }
 }

@@ -119,7 +119,7 @@ class ReviewTest {
     commit("head");
     JsonNode report = json(review("--base", "base", "--format", "json", examples.toString()));
     JsonNode schema;
-    try (var in = JsonReport.class.getResourceAsStream("review.schema.json")) {
+    try (var in = ReviewJson.class.getResourceAsStream("review.schema.json")) {
       schema = new ObjectMapper().readTree(in);
     }
     JsonNode defs = schema.get("$defs");

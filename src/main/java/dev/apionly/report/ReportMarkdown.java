@@ -8,12 +8,12 @@ import java.util.List;
  * The matrix as a GitHub-flavoured Markdown table for wikis and pull requests, with a legend. Every
  * cell is escaped, so spec text shows as written and never becomes a link, an image or markup.
  */
-public final class MarkdownReport {
+public final class ReportMarkdown {
 
   /** Inline Markdown and HTML syntax; escaped with a backslash wherever it appears. */
   private static final String SYNTAX = "\\`*_[]<>!|~&$";
 
-  private MarkdownReport() {}
+  private ReportMarkdown() {}
 
   public static String render(AccessReport report) {
     StringBuilder out = new StringBuilder();

@@ -12,12 +12,12 @@ import java.util.Optional;
  * A {@link Review} as JSON, in the shape {@code review.schema.json} (beside this class) describes:
  * every key always present, {@code null} where there is no value, lists sorted as in the Markdown.
  */
-public final class JsonReport {
+public final class ReviewJson {
 
   /** Raised when the shape of the output changes in a way that breaks readers. */
   public static final int SCHEMA_VERSION = 1;
 
-  private JsonReport() {}
+  private ReviewJson() {}
 
   /** The report, pretty-printed with two-space indents and a final newline. */
   public static String of(Review review, Optional<RiskLevel> failOn) {

@@ -11,18 +11,18 @@ import java.util.stream.Collectors;
  * A {@link Review} as GitHub-flavoured Markdown for a pull-request comment: a summary first, then a
  * table per integration, riskiest first, with long lists folded into {@code <details>}.
  */
-public final class MarkdownReport {
+public final class ReviewMarkdown {
 
   /** Rows of a table shown before the rest is folded away. */
   static final int VISIBLE_ROWS = 15;
 
   private final StringBuilder out = new StringBuilder();
 
-  private MarkdownReport() {}
+  private ReviewMarkdown() {}
 
   /** The report; {@code failOn} is the gate's level, shown with whether it was tripped. */
   public static String of(Review review, Optional<RiskLevel> failOn) {
-    MarkdownReport report = new MarkdownReport();
+    ReviewMarkdown report = new ReviewMarkdown();
     report.write(review, failOn);
     return report.out.toString();
   }
@@ -138,7 +138,7 @@ public final class MarkdownReport {
     line(about.toString());
     if (!integration.changes().isEmpty()) {
       line("");
-      List<String> rows = integration.changes().stream().map(MarkdownReport::row).toList();
+      List<String> rows = integration.changes().stream().map(ReviewMarkdown::row).toList();
       table("| risk | change | access | before | after | justification |", rows, "changes");
     }
     integration.group().ifPresent(this::group);
