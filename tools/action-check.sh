@@ -60,16 +60,16 @@ SPECS=specs CHECK=true LINT=true BASE_REF=main FAIL_ON=HIGH bash "$repo/action/g
 [ "$(output lint)" = 0 ] || fail "lint: $(output lint), expected 0"
 [ "$(output review)" = 1 ] || fail "review --fail-on HIGH: $(output review), expected 1 (tripped)"
 sarif="$(output sarif)"
-grep -q '"version" : "2.1.0"' "$sarif" || fail "no SARIF in $sarif"
-if grep -q '"ruleId" : "implied-grant"' "$sarif"; then fail "notes in the SARIF without include-notes"; fi
+grep -q '"version": "2.1.0"' "$sarif" || fail "no SARIF in $sarif"
+if grep -q '"ruleId": "implied-grant"' "$sarif"; then fail "notes in the SARIF without include-notes"; fi
 markdown="$(output markdown)"
 grep -q 'tripped' "$markdown" || fail "the review does not say the gate tripped: $(cat "$markdown")"
 
 # With include-notes, the implied grants, named relative to the checkout as code scanning wants.
 : > "$GITHUB_OUTPUT"
 SPECS=specs CHECK=false LINT=true INCLUDE_NOTES=true bash "$repo/action/gates.sh"
-grep -q '"ruleId" : "implied-grant"' "$(output sarif)" || fail "include-notes uploads no notes"
-grep -q '"uri" : "specs/' "$(output sarif)" || fail "SARIF paths are not relative to the checkout"
+grep -q '"ruleId": "implied-grant"' "$(output sarif)" || fail "include-notes uploads no notes"
+grep -q '"uri": "specs/' "$(output sarif)" || fail "SARIF paths are not relative to the checkout"
 
 # The comment: posted once, then edited. The stand-in answers the comment search by running the
 # step's own --jq filter (with jq) over the pull request's comments: first a contributor's that

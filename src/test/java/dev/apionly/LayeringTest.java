@@ -78,7 +78,9 @@ class LayeringTest {
           entry("render", List.of("diagnostic", "model", VELOCITY)),
           entry("spec", List.of("diagnostic", "model", JACKSON, SNAKEYAML)),
           entry("resolve", List.of("diagnostic", "model", "metadata", "spec")),
-          entry("policy", List.of("diagnostic", "model", "metadata", "spec", "resolve", JACKSON)),
+          entry(
+              "policy",
+              List.of("diagnostic", "model", "write", "metadata", "spec", "resolve", JACKSON)),
           entry(
               "validate",
               List.of(

@@ -1,12 +1,10 @@
 package dev.apionly.policy;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.apionly.diagnostic.Paths;
 import dev.apionly.diagnostic.Severity;
+import dev.apionly.write.JsonText;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -18,12 +16,6 @@ public enum LintFormat {
   TEXT,
   JSON,
   SARIF;
-
-  /** Made on first use: text, the common format, never needs it. */
-  private static final class Json {
-    static final ObjectMapper MAPPER =
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-  }
 
   /**
    * The findings in this format; {@code version} is apionly's, for SARIF's tool driver. Notes are
@@ -69,7 +61,7 @@ public enum LintFormat {
   }
 
   private static String json(List<Finding> findings) {
-    ObjectNode root = Json.MAPPER.createObjectNode();
+    ObjectNode root = JsonText.object();
     root.put("version", 1);
     ArrayNode list = root.putArray("findings");
     for (Finding finding : findings) {
@@ -85,11 +77,11 @@ public enum LintFormat {
     for (Severity level : Severity.values()) {
       summary.put(level.word() + "s", findings.stream().filter(f -> f.level() == level).count());
     }
-    return write(root);
+    return JsonText.of(root);
   }
 
   private static String sarif(List<Finding> findings, String version) {
-    ObjectNode root = Json.MAPPER.createObjectNode();
+    ObjectNode root = JsonText.object();
     root.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
     root.put("version", "2.1.0");
     ObjectNode run = root.putArray("runs").addObject();
@@ -132,7 +124,7 @@ public enum LintFormat {
             .put("startColumn", Math.max(1, finding.location().column()));
       }
     }
-    return write(root);
+    return JsonText.of(root);
   }
 
   /**
@@ -189,14 +181,6 @@ public enum LintFormat {
       out.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
     }
     return out.toString();
-  }
-
-  private static String write(ObjectNode root) {
-    try {
-      return Json.MAPPER.writeValueAsString(root) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /** The spelling on the command line. */

@@ -8,8 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The layout of the JSON reports apionly writes for scripts (review, usage): two-space indents, one
- * value a line, {@code "key": value}, {@code []} and {@code {}} when empty, a final newline.
+ * The layout of every JSON report apionly writes for scripts (review, usage, lint's JSON and
+ * SARIF): two-space indents, one value a line, {@code "key": value}, {@code []} and {@code {}} when
+ * empty, a final newline.
  */
 public final class JsonText {
 
