@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Times `apionly generate` end to end as a process on synthetic orgs of N integrations, each with
-# 20 objects of 30 fields, and `sf project generate manifest` on the same output beside it.
+# 20 objects of 30 fields, and `sf project generate manifest` on the same output beside it; with
+# N=1, also a Java hello-world on the same `java` (JAVA, default java on the PATH), as the floor of
+# a cold start.
 #   tools/benchmark.sh [N...]        (default: 1 100 1000)
 #   APIONLY=command   how apionly is started (default: bin/apionly, the launcher with the
 #                     class-data-sharing archive; e.g. APIONLY="java -jar target/apionly.jar")
@@ -81,6 +83,24 @@ for n in "${sizes[@]}"; do
   fi
   printf '%-6s %9s %9s %10d %9s %12s %9s\n' "$n" "$w" "$c" "$((m / 1024))" "$files" "$sw" "$ratio"
 done
+if [ -n "${wall_of[1]:-}" ]; then
+  mkdir -p "$work/hello"
+  printf 'class Hello { public static void main(String[] a) { System.out.println("hello"); } }\n' \
+    > "$work/hello/Hello.java"
+  "${JAVA:-java}" -version > /dev/null 2>&1
+  javac -d "$work/hello" "$work/hello/Hello.java"
+  hellos=()
+  for ((r = 1; r <= runs; r++)); do
+    # in milliseconds: GNU time reports hundredths, too coarse for a run of some 40 ms
+    start=$EPOCHREALTIME
+    "${JAVA:-java}" -cp "$work/hello" Hello > /dev/null
+    end=$EPOCHREALTIME
+    hellos+=("$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }')")
+  done
+  h=$(printf '%s\n' "${hellos[@]}" | median)
+  awk -v a="${wall_of[1]}" -v h="$h" \
+    'BEGIN { printf "one spec cold: %.2fx a Java hello-world (%s s)\n", a / h, h }'
+fi
 if [ -n "${wall_of[100]:-}" ] && [ -n "${wall_of[1000]:-}" ]; then
   awk -v a="${wall_of[100]}" -v b="${wall_of[1000]}" \
     'BEGIN { printf "scaling: 10x the input (100 -> 1000) took %.2fx the time\n", b / a }'

@@ -131,6 +131,9 @@ public final class Secrets {
   /** How long a piece of a word must be before it can be a generated secret. */
   private static final int MIN_GENERATED = 32;
 
+  /** The characters of a word, by code: a table, as every character of a spec is looked up. */
+  private static final boolean[] WORD = wordCharacters();
+
   /** A mapping key at the start of a line, as written before YAML parses it. */
   private static final Pattern LINE_KEY =
       Pattern.compile("^(\\s*(?:-\\s+)?)[\"']?([A-Za-z0-9_.-]+)[\"']?\\s*:(?:\\s|$)");
@@ -245,10 +248,19 @@ public final class Secrets {
 
   /** The characters of a word that may hold a secret: a key, a path, a URL without its query. */
   private static boolean isWordCharacter(char c) {
-    return c >= 'a' && c <= 'z'
-        || c >= 'A' && c <= 'Z'
-        || c >= '0' && c <= '9'
-        || "+/=_.:~\\%-".indexOf(c) >= 0;
+    return c < 128 && WORD[c];
+  }
+
+  private static boolean[] wordCharacters() {
+    boolean[] word = new boolean[128];
+    for (char c = 0; c < 128; c++) {
+      word[c] =
+          c >= 'a' && c <= 'z'
+              || c >= 'A' && c <= 'Z'
+              || c >= '0' && c <= '9'
+              || "+/=_.:~\\%-".indexOf(c) >= 0;
+    }
+    return word;
   }
 
   /**

@@ -138,10 +138,16 @@ public final class YamlReader {
   }
 
   private static Optional<String> decode(byte[] bytes) {
+    boolean ascii = true;
     for (byte b : bytes) {
       if (b == 0) {
         return Optional.empty();
       }
+      ascii &= b > 0;
+    }
+    if (ascii) {
+      // most specs: every byte is its character, and no decoder is needed
+      return Optional.of(new String(bytes, StandardCharsets.US_ASCII));
     }
     try {
       String text =

@@ -2,13 +2,19 @@ package dev.apionly.write;
 
 /**
  * One file a run creates, updates or deletes, with its bytes before and after (null if none), and
- * the SHA-256 of the bytes after when it is known already (null when not).
+ * the SHA-256 of each when it is known already (null when not), so no text is hashed twice.
  */
-public record Change(Kind kind, String path, byte[] before, byte[] after, String afterSha256) {
+public record Change(
+    Kind kind, String path, byte[] before, byte[] after, String beforeSha256, String afterSha256) {
 
-  /** A change whose hash after is worked out when the journal needs it. */
+  /** A change whose hashes are worked out when the journal needs them. */
   public Change(Kind kind, String path, byte[] before, byte[] after) {
-    this(kind, path, before, after, null);
+    this(kind, path, before, after, null, null);
+  }
+
+  /** The SHA-256 of the bytes before, as the state file writes it; null when there are none. */
+  public String sha256Before() {
+    return before == null ? null : beforeSha256 != null ? beforeSha256 : StateFile.sha256(before);
   }
 
   /** The SHA-256 of the bytes after, as the state file writes it; null when there are none. */

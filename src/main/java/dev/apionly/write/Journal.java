@@ -50,15 +50,12 @@ record Journal(List<String> directories, List<Journal.Step> steps, boolean commi
   /** The journal of {@code plan}: its changes, and the directories missing for its new files. */
   static Journal of(Plan plan) {
     Set<String> missing = new HashSet<>();
+    Set<String> present = new HashSet<>();
     List<String> directories = new ArrayList<>();
     List<Step> steps = new ArrayList<>();
     for (Change change : plan.changes()) {
       steps.add(
-          new Step(
-              change.kind(),
-              change.path(),
-              change.before() == null ? null : StateFile.sha256(change.before()),
-              change.sha256After()));
+          new Step(change.kind(), change.path(), change.sha256Before(), change.sha256After()));
       if (change.kind() != Change.Kind.CREATE) {
         continue;
       }
@@ -67,8 +64,11 @@ record Journal(List<String> directories, List<Journal.Step> steps, boolean commi
           slash > 0;
           slash = change.path().lastIndexOf('/', slash - 1)) {
         String directory = change.path().substring(0, slash);
-        if (missing.contains(directory)
-            || Files.exists(plan.root().resolve(directory), LinkOption.NOFOLLOW_LINKS)) {
+        if (missing.contains(directory) || present.contains(directory)) {
+          break;
+        }
+        if (Files.exists(plan.root().resolve(directory), LinkOption.NOFOLLOW_LINKS)) {
+          present.add(directory);
           break;
         }
         chain.add(0, directory);

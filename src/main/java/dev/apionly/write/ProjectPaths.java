@@ -8,6 +8,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The rule for every path apionly writes or deletes: below the project root, reached through real
@@ -31,19 +34,45 @@ final class ProjectPaths {
 
   /** The relative path of the first symbolic link on the way to {@code relative}, or null. */
   static String linkProblem(Path root, String relative) {
-    Path at = root;
-    StringBuilder walked = new StringBuilder();
-    for (String part : relative.split("/")) {
-      at = at.resolve(part);
-      walked.append(walked.length() == 0 ? "" : "/").append(part);
-      if (Files.isSymbolicLink(at)) {
-        return walked.toString();
+    return linkProblem(root, relative, new HashMap<>());
+  }
+
+  /**
+   * As {@link #linkProblem(Path, String)}, with what each directory on the way was found to be kept
+   * in {@code seen}, so that a folder of a thousand files is looked at once, not a thousand times.
+   */
+  static String linkProblem(Path root, String relative, Map<String, Entry> seen) {
+    for (int end = relative.indexOf('/'); ; end = relative.indexOf('/', end + 1)) {
+      String walked = end < 0 ? relative : relative.substring(0, end);
+      Entry entry =
+          end < 0
+              ? Entry.of(root.resolve(walked))
+              : seen.computeIfAbsent(walked, w -> Entry.of(root.resolve(w)));
+      if (entry == Entry.LINK) {
+        return walked;
       }
-      if (!Files.exists(at, LinkOption.NOFOLLOW_LINKS)) {
+      if (entry == Entry.MISSING || end < 0) {
         return null;
       }
     }
-    return null;
+  }
+
+  /** What stands at a path, its last name not followed if it is a link. */
+  enum Entry {
+    LINK,
+    MISSING,
+    OTHER;
+
+    static Entry of(Path path) {
+      try {
+        return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+                .isSymbolicLink()
+            ? LINK
+            : OTHER;
+      } catch (IOException e) {
+        return MISSING;
+      }
+    }
   }
 
   /** What to say about the symbolic link {@code link}: where it points, and why apionly stops. */

@@ -18,6 +18,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -84,8 +85,10 @@ public final class ProjectWriter {
     List<Change> changes = new ArrayList<>();
     // each folder's names by lower case, listed once however many files go into it
     Map<Path, Map<String, List<Path>>> listings = new java.util.HashMap<>();
+    // and each directory on the way looked at once for a link
+    Map<String, ProjectPaths.Entry> seen = new java.util.HashMap<>();
     for (OutputFile file : wanted.values()) {
-      String link = ProjectPaths.linkProblem(root, file.path());
+      String link = ProjectPaths.linkProblem(root, file.path(), seen);
       if (link != null) {
         links.add(link);
         continue;
@@ -94,13 +97,16 @@ public final class ProjectWriter {
       byte[] current = readIfPresent(target, conflicts);
       if (current == null) {
         caseTwin(root, file.path(), previous, listings, conflicts);
-        changes.add(new Change(Change.Kind.CREATE, file.path(), null, file.bytes(), file.sha256()));
-      } else if (!Arrays.equals(current, file.bytes())) {
-        if (!file.path().equals(StateFile.PATH)) {
-          checkOwned(root, file.path(), previous.get(file.path()), current, conflicts);
-        }
         changes.add(
-            new Change(Change.Kind.UPDATE, file.path(), current, file.bytes(), file.sha256()));
+            new Change(Change.Kind.CREATE, file.path(), null, file.bytes(), null, file.sha256()));
+      } else if (!Arrays.equals(current, file.bytes())) {
+        String before =
+            file.path().equals(StateFile.PATH)
+                ? null
+                : checkOwned(root, file.path(), previous.get(file.path()), current, conflicts);
+        changes.add(
+            new Change(
+                Change.Kind.UPDATE, file.path(), current, file.bytes(), before, file.sha256()));
       }
     }
     for (StateFile.Entry entry : previous.values()) {
@@ -108,7 +114,7 @@ public final class ProjectWriter {
         continue;
       }
       checkInside(root, entry.path());
-      String link = ProjectPaths.linkProblem(root, entry.path());
+      String link = ProjectPaths.linkProblem(root, entry.path(), seen);
       if (link != null) {
         links.add(link);
         continue;
@@ -116,8 +122,8 @@ public final class ProjectWriter {
       Path target = root.resolve(entry.path());
       byte[] current = readIfPresent(target, conflicts);
       if (current != null) {
-        checkOwned(root, entry.path(), entry, current, conflicts);
-        changes.add(new Change(Change.Kind.DELETE, entry.path(), current, null));
+        String before = checkOwned(root, entry.path(), entry, current, conflicts);
+        changes.add(new Change(Change.Kind.DELETE, entry.path(), current, null, before, null));
       }
     }
     for (EditedFile edit : edits) {
@@ -158,14 +164,20 @@ public final class ProjectWriter {
   }
 
   private static byte[] readIfPresent(Path target, Diagnostics conflicts) throws IOException {
-    if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+    BasicFileAttributes attributes;
+    try {
+      attributes =
+          Files.readAttributes(target, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    } catch (IOException e) {
+      return null; // nothing there, as Files.exists would say
+    }
+    if (attributes.isDirectory()) {
       conflicts.add(
           Diagnostic.error(
               Location.of(target), "is a directory where apionly needs to write a file"));
       return new byte[0];
     }
-    if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)
-        && !Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
+    if (!attributes.isRegularFile()) {
       conflicts.add(
           Diagnostic.error(
                   Location.of(target),
@@ -174,10 +186,14 @@ public final class ProjectWriter {
               .withoutSource());
       return new byte[0];
     }
-    return Files.exists(target, LinkOption.NOFOLLOW_LINKS) ? Files.readAllBytes(target) : null;
+    return Files.readAllBytes(target);
   }
 
-  private static void checkOwned(
+  /**
+   * Adds a conflict unless {@code current} is the file apionly wrote at {@code path}; returns its
+   * SHA-256 when it was worked out, so the journal need not hash it again.
+   */
+  private static String checkOwned(
       Path root, String path, StateFile.Entry entry, byte[] current, Diagnostics conflicts) {
     Location where = Location.of(root.resolve(path));
     if (entry == null) {
@@ -186,12 +202,16 @@ public final class ProjectWriter {
           "exists but was not written by apionly (it is not in "
               + StateFile.PATH
               + "); apionly never overwrites your files: move it away, or rename the integration");
-    } else if (!StateFile.sha256(current).equals(entry.sha256())) {
+      return null;
+    }
+    String sha256 = StateFile.sha256(current);
+    if (!sha256.equals(entry.sha256())) {
       conflicts.error(
           where,
           "was edited since apionly wrote it; apionly will not overwrite or delete hand edits:"
               + " move the change into the spec, then restore the file (git checkout) or delete it");
     }
+    return sha256;
   }
 
   /**
@@ -209,19 +229,21 @@ public final class ProjectWriter {
       throws IOException {
     Path target = root.resolve(relative);
     Path folder = target.getParent();
-    if (folder == null || !Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+    if (folder == null) {
       return;
     }
     Map<String, List<Path>> byName = listings.get(folder);
     if (byName == null) {
       byName = new java.util.HashMap<>();
-      try (java.util.stream.Stream<Path> siblings = Files.list(folder)) {
-        for (Path sibling : siblings.sorted().toList()) {
-          byName
-              .computeIfAbsent(
-                  sibling.getFileName().toString().toLowerCase(java.util.Locale.ROOT),
-                  k -> new ArrayList<>())
-              .add(sibling);
+      if (Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+        try (java.util.stream.Stream<Path> siblings = Files.list(folder)) {
+          for (Path sibling : siblings.sorted().toList()) {
+            byName
+                .computeIfAbsent(
+                    sibling.getFileName().toString().toLowerCase(java.util.Locale.ROOT),
+                    k -> new ArrayList<>())
+                .add(sibling);
+          }
         }
       }
       listings.put(folder, byName);
@@ -342,10 +364,11 @@ public final class ProjectWriter {
           FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
         write(channel, journal.text());
         CrashPoint.reached();
+        Set<Path> made = new java.util.HashSet<>();
         for (Change change : plan.changes()) {
           if (change.after() != null) {
             Path staged = root.resolve(Journal.STAGED).resolve(change.path());
-            Files.createDirectories(staged.getParent());
+            createParent(staged, made);
             Files.write(staged, change.after());
             CrashPoint.reached();
           }
@@ -384,6 +407,13 @@ public final class ProjectWriter {
     finish(root, journal);
   }
 
+  /** Creates the folders {@code file} goes in, once per folder however many files it takes. */
+  private static void createParent(Path file, Set<Path> made) throws IOException {
+    if (made.add(file.getParent())) {
+      Files.createDirectories(file.getParent());
+    }
+  }
+
   private static void write(FileChannel channel, String text) throws IOException {
     ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
     while (bytes.hasRemaining()) {
@@ -413,6 +443,7 @@ public final class ProjectWriter {
    * file before it touches it; a run that has just planned under the lock knows them already.
    */
   private static void forward(Path root, Journal journal, boolean verify) throws IOException {
+    Set<Path> made = new java.util.HashSet<>();
     for (String directory : journal.directories()) {
       Path path = root.resolve(directory);
       if (!Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
@@ -444,7 +475,7 @@ public final class ProjectWriter {
       }
       if (step.before() != null) {
         // the old text stays reachable under .apionly/pending/old until the run is complete
-        Files.createDirectories(saved.getParent());
+        createParent(saved, made);
         Files.deleteIfExists(saved);
         if (step.after() != null) {
           keep(target, saved);
