@@ -143,6 +143,43 @@ class CrashTest {
     assertTrue(crashes >= 50, "only " + crashes + " points to halt at");
   }
 
+  /**
+   * Recovery is itself a run that can be stopped: halted at any of its own file operations, the
+   * next recovery still leaves the old or the new project, and the next run the new one.
+   */
+  @Test
+  void aRecoveryHaltedAtAnyOperationIsFinishedOrUndoneByTheNext() throws IOException {
+    int halts = 0;
+    for (int point : new int[] {20, 35, 50}) {
+      Path crashed = oldCopy("crashed-" + point);
+      List<String> write =
+          Projects.java(WriterProcess.class.getName(), "-Dapionly.test.crash-after=" + point);
+      write.addAll(List.of(crashed.toString(), after.toString()));
+      assertEquals(
+          CrashPoint.HALTED,
+          Projects.exitCode(Projects.start(write, work.resolve("crashed-" + point + ".log"))));
+      for (int again = 1; ; again += 2) {
+        String name = "recovery-" + point + "-" + again;
+        Path project = work.resolve(name);
+        TestFiles.copy(crashed, project);
+        List<String> recovery =
+            Projects.java(WriterProcess.class.getName(), "-Dapionly.test.crash-after=" + again);
+        recovery.addAll(List.of(project.toString(), after.toString(), "recover"));
+        int code = Projects.exitCode(Projects.start(recovery, work.resolve(name + ".log")));
+        if (code == 0) {
+          assertOldOrNew(project, "a recovery that was not halted, after " + point);
+          break;
+        }
+        assertEquals(CrashPoint.HALTED, code, TestFiles.read(work.resolve(name + ".log")));
+        halts++;
+        recover(project);
+        assertOldOrNew(project, "recovery halted at " + again + " after a halt at " + point);
+        assertNextRunSucceeds(project, "after recovery halted at " + again);
+      }
+    }
+    assertTrue(halts >= 3, "only " + halts + " recoveries halted");
+  }
+
   @Test
   void aRunKilledAtRandomMomentsIsFinishedOrUndoneByTheNext() throws Exception {
     Random random = new Random(14);

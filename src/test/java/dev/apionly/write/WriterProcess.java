@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * project in the first argument the generated files of the project in the second (as listed in its
  * state file) and its {@code sfdx-project.json}, under the lock, after recovering any interrupted
  * run. Starts faster than the whole command, so a test can stop it at every one of its file
- * operations.
+ * operations. With a third argument {@code recover}, it only recovers.
  */
 public final class WriterProcess {
 
@@ -34,6 +34,9 @@ public final class WriterProcess {
     }
     try (ProjectLock lock = ProjectLock.acquire(root)) {
       ProjectWriter.recover(root, owned);
+      if (args.length > 2 && args[2].equals("recover")) {
+        return;
+      }
       Map<String, StateFile.Entry> previous = StateFile.read(root, owned);
       // sfdx-project.json as generate edits it (apionly's replacement entries), when it differs
       List<EditedFile> edits = new ArrayList<>();
