@@ -6,7 +6,6 @@ import dev.apionly.diagnostic.Diagnostics;
 import dev.apionly.diagnostic.ExitCode;
 import dev.apionly.diagnostic.Location;
 import dev.apionly.diagnostic.Paths;
-import dev.apionly.usage.AtomicFiles;
 import dev.apionly.usage.Evidence;
 import dev.apionly.usage.IntegrationUsage;
 import dev.apionly.usage.SpecSuggestions;
@@ -14,8 +13,11 @@ import dev.apionly.usage.Usage;
 import dev.apionly.usage.UsageAnalysis;
 import dev.apionly.usage.UsageFormat;
 import dev.apionly.workspace.Workspace;
+import dev.apionly.write.AtomicFile;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -133,7 +135,11 @@ final class UsageCommand implements Callable<Integer>, WritesFiles {
       stdout.print(text);
     } else {
       try {
-        AtomicFiles.replace(out, text);
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent != null) {
+          Files.createDirectories(parent);
+        }
+        AtomicFile.replace(out, text.getBytes(StandardCharsets.UTF_8));
       } catch (IOException e) {
         throw ApionlyException.of(
             ExitCode.BAD_INPUT, Location.of(out), "cannot write the report: " + e.getMessage());

@@ -13,6 +13,7 @@ import dev.apionly.spec.ObjectSpec;
 import dev.apionly.spec.Ref;
 import dev.apionly.spec.SpecParser;
 import dev.apionly.spec.YamlReader;
+import dev.apionly.write.AtomicFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -369,7 +370,7 @@ public final class SpecSuggestions {
       Files.createDirectories(directory);
       for (Suggestion suggestion : suggestions) {
         Path target = directory.resolve(suggestion.fileName());
-        AtomicFiles.writeNew(target, suggestion.text());
+        AtomicFile.create(target, suggestion.text().getBytes(StandardCharsets.UTF_8));
         written.add(target);
       }
     } catch (IOException | RuntimeException e) {
