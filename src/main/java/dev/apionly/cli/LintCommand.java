@@ -10,12 +10,10 @@ import dev.apionly.policy.Rule;
 import dev.apionly.validate.ProjectSource;
 import dev.apionly.validate.SourceCheck;
 import dev.apionly.workspace.Workspace;
-import dev.apionly.write.SfdxProject;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -61,12 +59,12 @@ final class LintCommand implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     DiagnosticPrinter printer = DiagnosticPrinter.of(spec, common);
     List<Path> sources = specInputs.sources();
-    // the project around the specs is read once, for its included sets and its source's names
-    Optional<SfdxProject> around = SpecInputs.project(sources);
     Diagnostics diagnostics = new Diagnostics();
     Workspace workspace;
     try {
-      workspace = Workspace.load(around, sources, Path.of(""), diagnostics);
+      // the project around the specs is read once, for its included sets and its source's names
+      workspace =
+          Workspace.load(() -> SpecInputs.project(sources), sources, Path.of(""), diagnostics);
       workspace.specs();
     } catch (ApionlyException e) {
       if (format == LintFormat.TEXT) {

@@ -39,7 +39,7 @@ final class SpecInputs {
    */
   Workspace workspace(Diagnostics diagnostics) {
     List<Path> sources = sources();
-    Workspace workspace = Workspace.load(project(sources), sources, Path.of(""), diagnostics);
+    Workspace workspace = Workspace.load(() -> project(sources), sources, Path.of(""), diagnostics);
     if (workspace.loaded().specs().isEmpty()) {
       throw ApionlyException.of(
           ExitCode.BAD_INPUT,

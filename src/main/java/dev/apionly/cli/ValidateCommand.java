@@ -99,19 +99,24 @@ final class ValidateCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "--org-schema and --list-objects need the spec directories");
     }
-    // names the project's own source defines: no org needed to catch a typo in one
-    Optional<SfdxProject> project =
-        listObjects || inputs.isEmpty()
-            ? Optional.empty()
-            : out != null || orgSchema == null
-                ? Optional.of(SfdxProject.locate(out, Path.of("")))
-                : SfdxProject.find(Path.of(""));
     Diagnostics diagnostics = new Diagnostics();
-    // the specs are checked as written: validate never resolves them
-    SpecSet specs =
+    // the specs are checked as written (validate never resolves them), and first: a bad spec is
+    // named before a missing project; then the project, for the names its own source defines
+    Workspace workspace =
         inputs.isEmpty()
             ? null
-            : Workspace.load(project, inputs, Path.of(""), diagnostics).loaded();
+            : Workspace.load(
+                () ->
+                    listObjects
+                        ? Optional.empty()
+                        : out != null || orgSchema == null
+                            ? Optional.of(SfdxProject.locate(out, Path.of("")))
+                            : SfdxProject.find(Path.of("")),
+                inputs,
+                Path.of(""),
+                diagnostics);
+    SpecSet specs = workspace == null ? null : workspace.loaded();
+    Optional<SfdxProject> project = workspace == null ? Optional.empty() : workspace.project();
     if (listObjects) {
       SchemaCheck.objects(specs).forEach(stdout::println);
       return ExitCode.OK;

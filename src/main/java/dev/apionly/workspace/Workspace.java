@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * One run's view of the specs, built once and read by every stage: the SFDX project around them,
@@ -58,12 +59,26 @@ public final class Workspace {
    */
   public static Workspace load(
       Optional<SfdxProject> project, List<Path> sources, Path base, Diagnostics diagnostics) {
+    return load(() -> project, sources, base, diagnostics);
+  }
+
+  /**
+   * As {@link #load(Optional, List, Path, Diagnostics)}, the project found only once the specs are
+   * read: a bad spec is reported before a missing or bad {@code sfdx-project.json}, as the spec is
+   * what the user is working on.
+   */
+  public static Workspace load(
+      Supplier<Optional<SfdxProject>> project,
+      List<Path> sources,
+      Path base,
+      Diagnostics diagnostics) {
     SpecSet loaded = SpecLoader.load(sources, diagnostics);
+    Optional<SfdxProject> around = project.get();
     RepositorySets repository =
-        project
+        around
             .map(p -> RepositorySets.read(p.packageDirectoryPaths()))
             .orElse(RepositorySets.none());
-    return new Workspace(project, loaded, base, diagnostics, repository, null);
+    return new Workspace(around, loaded, base, diagnostics, repository, null);
   }
 
   /** No specs and no repository: the side of a review before the first spec was written. */
