@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -21,9 +22,20 @@ public final class AtomicFile {
 
   private AtomicFile() {}
 
-  /** Writes {@code bytes} to {@code target}, replacing any file there in one step. */
+  /**
+   * Writes {@code bytes} to {@code target}, replacing any file there in one step. A symbolic link
+   * at {@code target} is refused, never written through: where it points may be anyone's file (a
+   * link committed to a repository would aim a CI job's report at it).
+   */
   public static void replace(Path target, byte[] bytes) throws IOException {
-    Path file = Files.isSymbolicLink(target) ? target.toRealPath() : target;
+    if (Files.isSymbolicLink(target)) {
+      throw new FileSystemException(
+          target.toString(),
+          null,
+          "is a symbolic link, and apionly never writes through one; accepted: a path that is not"
+              + " a link");
+    }
+    Path file = target;
     Path temp = write(file, bytes);
     try {
       try {

@@ -27,6 +27,20 @@ class ReportCommandTest {
     assertTrue(TestFiles.read(out).startsWith("<!DOCTYPE html>"));
   }
 
+  /** A link at --out (one a pull request could commit) is refused, and its target left alone. */
+  @Test
+  void aLinkAtOutIsRefusedAndItsTargetUntouched() throws java.io.IOException {
+    Path victim = dir.resolve("victim.txt");
+    TestFiles.write(victim, "keep me\n");
+    Path out = dir.resolve("access.html");
+    java.nio.file.Files.createSymbolicLink(out, victim);
+    Cli.Run run = Cli.run("report", examples(), "--out", out.toString());
+    assertEquals(2, run.exitCode(), run.toString());
+    assertTrue(run.err().contains("is a symbolic link"), run.err());
+    assertEquals("keep me\n", TestFiles.read(victim));
+    assertTrue(java.nio.file.Files.isSymbolicLink(out));
+  }
+
   @Test
   void formatFollowsTheOutExtensionUnlessGiven() {
     Path csv = dir.resolve("access.csv");
