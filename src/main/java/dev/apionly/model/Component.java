@@ -1,6 +1,5 @@
 package dev.apionly.model;
 
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -18,17 +17,17 @@ public record Component(MetadataType type, String member) implements Comparable<
   @Override
   public int compareTo(Component other) {
     int byType = type.typeName().compareTo(other.type.typeName());
-    return byType != 0 ? byType : String.CASE_INSENSITIVE_ORDER.compare(member, other.member);
+    return byType != 0 ? byType : ApiNames.compare(member, other.member);
   }
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof Component c && type == c.type && member.equalsIgnoreCase(c.member);
+    return other instanceof Component c && type == c.type && ApiNames.same(member, c.member);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(type, member.toLowerCase(Locale.ROOT));
+    return Objects.hash(type, ApiNames.hash(member));
   }
 
   @Override

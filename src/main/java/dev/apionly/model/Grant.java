@@ -13,7 +13,7 @@ public record Grant(GrantType kind, String target, String verb) implements Compa
 
   private static final Comparator<Grant> ORDER =
       Comparator.comparing(Grant::kind)
-          .thenComparing(Grant::target, Grant::compareIgnoringCase)
+          .thenComparing(Grant::target, ApiNames::compare)
           .thenComparing(Grant::verb);
 
   public Grant {
@@ -32,34 +32,17 @@ public record Grant(GrantType kind, String target, String verb) implements Compa
     return ORDER.compare(this, other);
   }
 
-  /**
-   * Orders names by their upper-case letters: one order for names that differ only in case, and,
-   * for names as Salesforce spells them (capitals, digits, underscores), the order of their
-   * characters.
-   */
-  private static int compareIgnoringCase(String a, String b) {
-    int n = Math.min(a.length(), b.length());
-    for (int i = 0; i < n; i++) {
-      char x = Character.toUpperCase(a.charAt(i));
-      char y = Character.toUpperCase(b.charAt(i));
-      if (x != y) {
-        return x - y;
-      }
-    }
-    return a.length() - b.length();
-  }
-
   @Override
   public boolean equals(Object other) {
     return other instanceof Grant g
         && kind == g.kind
-        && compareIgnoringCase(target, g.target) == 0
+        && ApiNames.same(target, g.target)
         && verb.equals(g.verb);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(kind, target.toUpperCase(java.util.Locale.ROOT), verb);
+    return Objects.hash(kind, ApiNames.hash(target), verb);
   }
 
   @Override

@@ -38,6 +38,12 @@ public final class Grants {
   public static SortedSet<Grant> effective(List<PermissionSet> sets, List<PermissionSet> mutings) {
     SortedSet<Grant> granted = new TreeSet<>();
     sets.forEach(s -> granted.addAll(of(s)));
+    return effective(granted, mutings);
+  }
+
+  /** What {@code granted}, the union of a group's sets, leaves after {@code mutings}. */
+  public static SortedSet<Grant> effective(SortedSet<Grant> union, List<PermissionSet> mutings) {
+    SortedSet<Grant> granted = new TreeSet<>(union);
     SortedSet<Grant> muted = new TreeSet<>();
     for (PermissionSet muting : mutings) {
       muted.addAll(muted(muting));
@@ -47,7 +53,9 @@ public final class Grants {
     for (Grant mute : muted) {
       if (mute.kind() == GrantType.OBJECT && mute.verb().equals(ObjectVerb.READ.key())) {
         granted.removeIf(
-            g -> g.kind() == GrantType.FIELD && g.target().startsWith(mute.target() + "."));
+            g ->
+                g.kind() == GrantType.FIELD
+                    && ApiNames.startsWith(g.target(), mute.target() + "."));
       }
     }
     return granted;

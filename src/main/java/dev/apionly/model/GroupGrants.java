@@ -1,6 +1,7 @@
 package dev.apionly.model;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedSet;
@@ -23,6 +24,10 @@ public record GroupGrants(
   public GroupGrants {
     sets = List.copyOf(sets);
     unknown = List.copyOf(unknown);
+    // kept for the run and shared by every stage: no reader may change them
+    granted = Collections.unmodifiableSortedSet(granted);
+    effective = Collections.unmodifiableSortedSet(effective);
+    mutedOfGranted = Collections.unmodifiableSortedSet(mutedOfGranted);
   }
 
   /**
@@ -51,7 +56,7 @@ public record GroupGrants(
     SortedSet<Grant> muted = new TreeSet<>();
     mutings.forEach(m -> muted.addAll(Grants.muted(m)));
     muted.retainAll(granted);
-    return new GroupGrants(sets, unknown, granted, Grants.effective(sets, mutings), muted);
+    return new GroupGrants(sets, unknown, granted, Grants.effective(granted, mutings), muted);
   }
 
   /** Whether every set of the group is known here, so nothing it gives is out of sight. */

@@ -178,7 +178,7 @@ public final class Linter {
       imported(permission.justification());
     }
     if (notes) {
-      advice(spec, integration);
+      advice(spec, integration, specs);
     }
     for (ImpliedGrant implied : integration.implied()) {
       if (notes) {
@@ -303,22 +303,33 @@ public final class Linter {
    * Each user permission granted without one it usually goes with, where Salesforce does not
    * enforce the pair: advice, since nothing is added for it.
    */
-  private void advice(IntegrationSpec spec, Integration integration) {
-    Set<String> granted = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-    granted.addAll(integration.permissionSet().userPermissions());
+  private void advice(IntegrationSpec spec, Integration integration, ResolvedSpecs specs) {
+    Set<String> granted = null;
     for (UserPermissionSpec permission : spec.userPermissions()) {
       for (UserPermissions.Dependency pair : UserPermissions.dependencies()) {
-        if (!pair.enforced()
-            && pair.permission().equalsIgnoreCase(permission.name().value())
-            && !granted.contains(pair.requires())) {
+        if (pair.enforced() || !pair.permission().equalsIgnoreCase(permission.name().value())) {
+          continue;
+        }
+        if (granted == null) {
+          // what any set of the group grants, not the integration's own set alone
+          granted = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+          GroupGrants.of(integration, n -> specs.permissionSet(n, repository)).granted().stream()
+              .filter(g -> g.kind() == GrantType.USER_PERMISSION)
+              .map(Grant::target)
+              .forEach(granted::add);
+        }
+        if (!granted.contains(pair.requires())) {
           add(
               Rule.PERMISSION_ADVICE,
               permission.name().location(),
               pair.permission()
                   + " is granted without "
                   + pair.requires()
-                  + ", which Salesforce does not require with it: "
-                  + pair.evidence().text());
+                  + "; Salesforce does not require it with "
+                  + pair.permission()
+                  + ", so apionly adds nothing ("
+                  + pair.evidence().text()
+                  + ")");
         }
       }
     }

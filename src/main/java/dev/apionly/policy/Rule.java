@@ -80,10 +80,13 @@ public enum Rule {
   PERMISSION_ADVICE(
       "permission-advice",
       Severity.NOTE,
-      "A user permission granted without one usually held with it",
-      "Salesforce does not require the pair (permission sets retrieved from real orgs hold the"
-          + " one without the other), so apionly adds nothing; the note says why the two usually"
-          + " go together. Grant the other permission if the integration needs it."),
+      "A user permission granted without one often assumed to come with it",
+      "Some lists of Salesforce's permission dependencies pair the two, but Salesforce does not"
+          + " enforce the pair: permission sets retrieved from real orgs hold the one without the"
+          + " other. So apionly adds nothing, and says so where the spec grants the first; the"
+          + " note gives the evidence (for ViewEventLogFiles: the integration user has API access"
+          + " from its profile already). Nothing needs to change unless the integration lacks"
+          + " what the other permission gives."),
   MUTE_NOT_GRANTED(
       "mute-not-granted",
       Severity.WARNING,

@@ -42,6 +42,28 @@ class GrantsTest {
     assertEquals(Set.of("Account.Name.read", "Account.Name.edit"), keys(Grants.of(set)));
   }
 
+  /** Salesforce reads ACCOUNT, account and Account as one object: so does muting. */
+  @Test
+  void mutingInAnotherLetterCaseMutesTheSameObjectAndItsFields() {
+    PermissionSet granted =
+        set(
+            List.of(new ObjectAccess("Account", EnumSet.of(ObjectVerb.READ))),
+            List.of(new FieldAccess("Account.Name", false)),
+            List.of("viewsetup"));
+    PermissionSet muting =
+        set(
+            List.of(new ObjectAccess("ACCOUNT", EnumSet.of(ObjectVerb.READ))),
+            List.of(),
+            List.of("ViewSetup"));
+    assertEquals(Set.of(), keys(Grants.effective(List.of(granted), List.of(muting))));
+    assertEquals(
+        new Grant(GrantType.OBJECT, "account", "read"),
+        new Grant(GrantType.OBJECT, "ACCOUNT", "read"));
+    assertEquals(
+        new Grant(GrantType.OBJECT, "account", "read").hashCode(),
+        new Grant(GrantType.OBJECT, "ACCOUNT", "read").hashCode());
+  }
+
   @Test
   void mutingReadTakesEverythingThatNeedsItWithIt() {
     PermissionSet granted =

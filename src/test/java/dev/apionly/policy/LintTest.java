@@ -71,8 +71,8 @@ class LintTest {
     assertTrue(
         run.out()
             .contains(
-                "a.yaml:4:11: note: ViewEventLogFiles is granted without ApiEnabled, which"
-                    + " Salesforce does not require with it: "),
+                "a.yaml:4:11: note: ViewEventLogFiles is granted without ApiEnabled; Salesforce"
+                    + " does not require it with ViewEventLogFiles, so apionly adds nothing ("),
         run.out());
     assertTrue(run.out().contains("[permission-advice]"), run.out());
     assertFalse(run.out().contains("[implied-grant]"), "nothing is added for advice");
