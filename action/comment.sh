@@ -16,10 +16,20 @@ author="${COMMENT_AUTHOR:-}"
 if [ -z "$author" ]; then
   author="$(gh api user --jq .login 2> /dev/null || true)"
 fi
-author="${author:-github-actions[bot]}"
+if [ -z "$author" ]; then
+  if [ "${DEFAULT_TOKEN:-true}" != true ]; then
+    # an app's installation token is no user's either, and its login cannot be asked for
+    echo "::warning title=apionly::set the action's comment-author input to the login of the app" \
+      "whose token posts the review (e.g. my-app[bot]); without it, its earlier review comment is" \
+      "not found and a new one is posted"
+  fi
+  author="github-actions[bot]"
+fi
+# GitHub logins are compared ignoring case
 existing="$(AUTHOR="$author" gh api --paginate \
   "repos/$GITHUB_REPOSITORY/issues/$PULL_REQUEST/comments" \
-  --jq ".[] | select((.body | startswith(\"$marker\")) and .user.login == env.AUTHOR) | .id" \
+  --jq ".[] | select((.body | startswith(\"$marker\"))
+    and (.user.login | ascii_downcase) == (env.AUTHOR | ascii_downcase)) | .id" \
   | head -n 1)"
 if [ -n "$existing" ]; then
   gh api --method PATCH "repos/$GITHUB_REPOSITORY/issues/comments/$existing" \

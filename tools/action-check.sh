@@ -113,6 +113,17 @@ if grep -q -- 'comments/1111\|comments/3333' "$calls"; then
 fi
 head -n 1 "$RUNNER_TEMP/apionly-comment.md" | grep -q '<!-- apionly review -->' \
   || fail "the comment does not start with its marker"
+# comment-author in another letter case still finds the bot's own comment; an app's token without
+# comment-author is warned about
+: > "$calls"
+COMMENT_AUTHOR='GitHub-Actions[bot]' MARKDOWN="$markdown" PULL_REQUEST=7 \
+  bash "$repo/action/comment.sh" > /dev/null
+grep -q -- '--method PATCH repos/acme/salesforce/issues/comments/4242' "$calls" \
+  || fail "comment-author in another case did not find the comment: $(cat "$calls")"
+DEFAULT_TOKEN=false MARKDOWN="$markdown" PULL_REQUEST=7 bash "$repo/action/comment.sh" \
+  > "$root/app-token" 2>&1
+grep -q '::warning title=apionly::set the action.s comment-author' "$root/app-token" \
+  || fail "no warning for an app token without comment-author: $(cat "$root/app-token")"
 
 # The verdict fails the job on the tripped gate, naming it.
 if CHECK_EXIT=0 LINT_EXIT=0 REVIEW_EXIT=1 bash "$repo/action/verdict.sh" > "$root/verdict"; then
