@@ -138,7 +138,12 @@ public final class Main implements Runnable {
     }
     PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, false, StandardCharsets.UTF_8);
-    int code = run(out, err, Colour.ansi(System.getenv(), System.console() != null), args);
+    int code =
+        run(
+            out,
+            err,
+            Colour.ansi(System.getenv(), Colour.errorIsTerminal(System.console() != null)),
+            args);
     System.exit(code);
   }
 }

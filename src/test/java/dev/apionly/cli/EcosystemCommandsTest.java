@@ -157,6 +157,24 @@ class EcosystemCommandsTest {
     assertEquals(Ansi.OFF, Colour.ansi(Map.of("TERM", "dumb"), true));
   }
 
+  /** Standard error sent to a file or a pipe gets no colour, even with a console. */
+  @Test
+  void aRedirectedStandardErrorIsNoTerminal(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws java.io.IOException {
+    Path fd = dir.resolve("2");
+    java.nio.file.Files.createSymbolicLink(fd, Path.of("/home/me/log"));
+    assertFalse(Colour.errorIsTerminal(true, fd));
+    java.nio.file.Files.delete(fd);
+    java.nio.file.Files.createSymbolicLink(fd, Path.of("pipe:[4242]"));
+    assertFalse(Colour.errorIsTerminal(true, fd));
+    java.nio.file.Files.delete(fd);
+    java.nio.file.Files.createSymbolicLink(fd, Path.of("/dev/pts/3"));
+    assertTrue(Colour.errorIsTerminal(true, fd));
+    assertFalse(Colour.errorIsTerminal(false, fd));
+    // where the system does not say, as standard output is
+    assertTrue(Colour.errorIsTerminal(true, dir.resolve("missing")));
+  }
+
   @Test
   void diagnosticsColourTheSeverityOnlyWhenAsked() {
     ApionlyException failure =
