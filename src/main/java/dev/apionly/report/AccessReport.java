@@ -28,18 +28,10 @@ public record AccessReport(List<IntegrationAccess> integrations, List<String> ob
 
   /** The report of {@code specs}, with no repository. */
   public static AccessReport of(ResolvedSpecs specs) {
-    return of(specs, RepositorySets.none());
-  }
-
-  /**
-   * The report of {@code specs}; a group's included set that no spec describes counts with the
-   * grants its file in {@code repository} holds.
-   */
-  public static AccessReport of(ResolvedSpecs specs, RepositorySets repository) {
     return of(
         specs,
-        repository,
-        s -> GroupGrants.of(s.integration(), n -> specs.permissionSet(n, repository)));
+        RepositorySets.none(),
+        s -> GroupGrants.of(s.integration(), n -> specs.permissionSet(n, RepositorySets.none())));
   }
 
   /**
