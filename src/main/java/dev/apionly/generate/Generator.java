@@ -455,7 +455,9 @@ public final class Generator {
    */
   private static List<OutputFile> kept(
       Path root, Map<String, StateFile.Entry> previous, ResolvedSpecs specs, List<Path> inputs) {
-    Set<String> loadedNames = new HashSet<>();
+    // Salesforce names Sales_Sync and sales_sync one component: a loaded spec of either spelling
+    // takes the place of the other's files
+    Set<String> loadedNames = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
     specs.all().forEach(s -> loadedNames.add(s.name()));
     Set<Path> loadedFiles = new HashSet<>();
     specs.all().forEach(s -> loadedFiles.add(s.spec().file().toAbsolutePath().normalize()));

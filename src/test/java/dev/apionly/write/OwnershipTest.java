@@ -127,6 +127,23 @@ class OwnershipTest {
     assertTrue(run.out().contains("nothing changed"), run.out());
   }
 
+  /**
+   * A spec outside the run that names the loaded integration in another letter case names the same
+   * component: its files are not kept beside the loaded one's, so the manifest lists it once.
+   */
+  @Test
+  void anIntegrationOutsideTheRunInAnotherCaseIsNotKeptTwice() {
+    assertEquals(0, generate("specs").exitCode());
+    TestFiles.write(
+        project.resolve("other/beta.yaml"),
+        "name: BETA_SYNC\nowner: o@acme.example\nobjects:\n  Contact:\n    access: read\n");
+    Cli.Run run = generate("other");
+    assertEquals(0, run.exitCode(), run.toString());
+    String manifest = TestFiles.read(project.resolve("manifest/package.xml"));
+    assertTrue(manifest.contains("<members>BETA_SYNC</members>"), manifest);
+    assertFalse(manifest.contains("<members>Beta_Sync</members>"), manifest);
+  }
+
   @Test
   void oneBadSpecMeansNothingIsWritten() {
     TestFiles.write(project.resolve("specs/c.yaml"), "name: Bad__Name\nowner: o\n");
