@@ -1,17 +1,11 @@
 package dev.apionly.cli;
 
-import dev.apionly.diagnostic.ApionlyException;
 import dev.apionly.diagnostic.Diagnostics;
 import dev.apionly.diagnostic.ExitCode;
-import dev.apionly.diagnostic.Location;
 import dev.apionly.diagnostic.Paths;
 import dev.apionly.report.AccessReport;
 import dev.apionly.report.ReportFormat;
-import dev.apionly.write.AtomicFile;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -72,7 +66,7 @@ final class ReportCommand implements Callable<Integer>, WritesFiles {
       stdout.print(text);
       return ExitCode.OK;
     }
-    write(text);
+    WritesFiles.writeReport(out, text);
     if (!common.quiet) {
       stdout.println(
           "wrote "
@@ -95,22 +89,5 @@ final class ReportCommand implements Callable<Integer>, WritesFiles {
       return ReportFormat.ofFileName(out.getFileName().toString()).orElse(ReportFormat.HTML);
     }
     return ReportFormat.HTML;
-  }
-
-  private void write(String text) {
-    try {
-      Path parent = out.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
-      AtomicFile.replace(out, text.getBytes(StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw ApionlyException.of(
-          ExitCode.BAD_INPUT,
-          Location.of(out),
-          "cannot write the report: "
-              + e.getMessage()
-              + (Files.exists(out) ? "; the existing file is unchanged" : ""));
-    }
   }
 }

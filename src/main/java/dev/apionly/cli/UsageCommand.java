@@ -1,6 +1,5 @@
 package dev.apionly.cli;
 
-import dev.apionly.diagnostic.ApionlyException;
 import dev.apionly.diagnostic.Diagnostic;
 import dev.apionly.diagnostic.Diagnostics;
 import dev.apionly.diagnostic.ExitCode;
@@ -13,11 +12,7 @@ import dev.apionly.usage.Usage;
 import dev.apionly.usage.UsageAnalysis;
 import dev.apionly.usage.UsageFormat;
 import dev.apionly.workspace.Workspace;
-import dev.apionly.write.AtomicFile;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -134,16 +129,7 @@ final class UsageCommand implements Callable<Integer>, WritesFiles {
     if (out == null) {
       stdout.print(text);
     } else {
-      try {
-        Path parent = out.toAbsolutePath().getParent();
-        if (parent != null) {
-          Files.createDirectories(parent);
-        }
-        AtomicFile.replace(out, text.getBytes(StandardCharsets.UTF_8));
-      } catch (IOException e) {
-        throw ApionlyException.of(
-            ExitCode.BAD_INPUT, Location.of(out), "cannot write the report: " + e.getMessage());
-      }
+      WritesFiles.writeReport(out, text);
     }
     if (suggest != null) {
       SpecSuggestions.write(suggestions, suggest);
