@@ -62,6 +62,9 @@ public final class Linter {
   /** The permission sets the repository holds, for what an include of one grants. */
   private final RepositorySets repository;
 
+  /** The group of the one integration this instance checks, once a check needs it. */
+  private GroupGrants group;
+
   private Linter(boolean notes, RepositorySets repository) {
     this.notes = notes;
     this.repository = repository;
@@ -313,7 +316,7 @@ public final class Linter {
         if (granted == null) {
           // what any set of the group grants, not the integration's own set alone
           granted = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-          GroupGrants.of(integration, n -> specs.permissionSet(n, repository)).granted().stream()
+          group(integration, specs).granted().stream()
               .filter(g -> g.kind() == GrantType.USER_PERMISSION)
               .map(Grant::target)
               .forEach(granted::add);
@@ -388,6 +391,14 @@ public final class Linter {
     }
   }
 
+  /** What the group of the integration being checked gives, worked out once for its checks. */
+  private GroupGrants group(Integration integration, ResolvedSpecs specs) {
+    if (group == null) {
+      group = GroupGrants.of(integration, n -> specs.permissionSet(n, repository));
+    }
+    return group;
+  }
+
   /**
    * Muted grants that no set of the group gives, when every set of the group is known here (a spec,
    * or a file in the repository).
@@ -396,7 +407,7 @@ public final class Linter {
     if (spec.mute() == null || integration.muting().isEmpty()) {
       return;
     }
-    GroupGrants group = GroupGrants.of(integration, n -> specs.permissionSet(n, repository));
+    GroupGrants group = group(integration, specs);
     if (!group.complete()) {
       return; // a set from the org: what it grants is not known here
     }
