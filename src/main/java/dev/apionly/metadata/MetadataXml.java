@@ -57,13 +57,6 @@ public final class MetadataXml {
   public static final long MAX_FILE_BYTES = 16L * 1024 * 1024;
 
   /**
-   * The stream reader: Woodstox, named rather than looked up, with DTDs and so every entity off.
-   * JAXB reads from it about a third faster than from the JDK's own parsers, SAX or StAX.
-   * Thread-safe once configured; a reader is made per file.
-   */
-  private static final XMLInputFactory INPUT = inputFactory();
-
-  /**
    * The one JAXB context, of the root types only. Building it takes a while: {@link #startLoading}
    * builds it on a thread of its own at start, and whoever needs it first either builds it or waits
    * for the build under way.
@@ -200,6 +193,43 @@ public final class MetadataXml {
     }
   }
 
+  /**
+   * What reading a file needs beyond the context, made when the first file is read rather than when
+   * {@link #startLoading} is called at start: a run that reads no metadata never pays for it.
+   */
+  private static final class Reading {
+    /**
+     * The stream reader: Woodstox, named rather than looked up, with DTDs and so every entity off.
+     * JAXB reads from it about a third faster than from the JDK's own parsers, SAX or StAX.
+     * Thread-safe once configured; a reader is made per file.
+     */
+    static final XMLInputFactory INPUT = inputFactory();
+
+    /** The children of each root that {@link #toModel} reads. */
+    static final Map<MetadataRoot<?>, Set<String>> READ =
+        Map.of(
+            MetadataRoot.PERMISSION_SET,
+            Set.of(
+                "classAccesses",
+                "customMetadataTypeAccesses",
+                "customPermissions",
+                "customSettingAccesses",
+                "description",
+                "externalCredentialPrincipalAccesses",
+                "fieldPermissions",
+                "flowAccesses",
+                "label",
+                "license",
+                "objectPermissions",
+                "pageAccesses",
+                "recordTypeVisibilities",
+                "userPermissions"),
+            MetadataRoot.PERMISSION_SET_GROUP,
+            Set.of("description", "label", "mutingPermissionSets", "permissionSets"));
+
+    private Reading() {}
+  }
+
   private static XMLInputFactory inputFactory() {
     XMLInputFactory factory = new WstxInputFactory();
     factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
@@ -219,7 +249,7 @@ public final class MetadataXml {
    */
   public static <T> T parse(byte[] bytes, MetadataRoot<T> root) throws MetadataException {
     try {
-      return parse(INPUT.createXMLStreamReader(new ByteArrayInputStream(bytes)), root);
+      return parse(Reading.INPUT.createXMLStreamReader(new ByteArrayInputStream(bytes)), root);
     } catch (XMLStreamException e) {
       throw MetadataException.from(e);
     }
@@ -228,7 +258,7 @@ public final class MetadataXml {
   /** Parses {@code reader} as a metadata file whose root must be {@code root}. */
   public static <T> T parse(Reader reader, MetadataRoot<T> root) throws MetadataException {
     try {
-      return parse(INPUT.createXMLStreamReader(reader), root);
+      return parse(Reading.INPUT.createXMLStreamReader(reader), root);
     } catch (XMLStreamException e) {
       throw MetadataException.from(e);
     }
@@ -435,13 +465,13 @@ public final class MetadataXml {
    */
   public static List<UnknownElement> unread(String text, MetadataRoot<?> root)
       throws MetadataException {
-    Set<String> read = READ.get(root);
+    Set<String> read = Reading.READ.get(root);
     if (read == null) {
       throw new IllegalArgumentException("no model of " + root + " files");
     }
     XMLStreamReader stream = null;
     try {
-      stream = new DepthLimit(INPUT.createXMLStreamReader(new StringReader(text)));
+      stream = new DepthLimit(Reading.INPUT.createXMLStreamReader(new StringReader(text)));
       root(stream, root.element());
       List<UnknownElement> out = new ArrayList<>();
       while (stream.nextTag() == XMLStreamConstants.START_ELEMENT) {
@@ -460,28 +490,6 @@ public final class MetadataXml {
       }
     }
   }
-
-  /** The children of each root that {@link #toModel} reads. */
-  private static final Map<MetadataRoot<?>, Set<String>> READ =
-      Map.of(
-          MetadataRoot.PERMISSION_SET,
-          Set.of(
-              "classAccesses",
-              "customMetadataTypeAccesses",
-              "customPermissions",
-              "customSettingAccesses",
-              "description",
-              "externalCredentialPrincipalAccesses",
-              "fieldPermissions",
-              "flowAccesses",
-              "label",
-              "license",
-              "objectPermissions",
-              "pageAccesses",
-              "recordTypeVisibilities",
-              "userPermissions"),
-          MetadataRoot.PERMISSION_SET_GROUP,
-          Set.of("description", "label", "mutingPermissionSets", "permissionSets"));
 
   /** Moves {@code stream} from a start tag to its end tag. */
   private static void skip(XMLStreamReader stream) throws XMLStreamException {
