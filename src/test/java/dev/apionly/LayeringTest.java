@@ -61,7 +61,8 @@ class LayeringTest {
       ordered(
           entry("diagnostic", List.of()),
           entry("model", List.of("diagnostic")),
-          entry("write", List.of("diagnostic", JACKSON, DIFF_UTILS)),
+          entry("json", List.of(JACKSON)),
+          entry("write", List.of("diagnostic", "json", JACKSON, DIFF_UTILS)),
           entry(JAXB_CLASSES, List.of(JAXB, XJC_ADAPTERS, JDK_XML)),
           entry(
               "metadata",
@@ -76,15 +77,23 @@ class LayeringTest {
                   DOM,
                   SAX)),
           entry("render", List.of("diagnostic", "model", VELOCITY)),
-          entry("spec", List.of("diagnostic", "model", JACKSON, SNAKEYAML)),
+          entry("spec", List.of("diagnostic", "model", "json", JACKSON, SNAKEYAML)),
           entry("resolve", List.of("diagnostic", "model", "metadata", "spec")),
           entry(
               "policy",
-              List.of("diagnostic", "model", "write", "metadata", "spec", "resolve", JACKSON)),
+              List.of("diagnostic", "model", "json", "metadata", "spec", "resolve", JACKSON)),
           entry(
               "validate",
               List.of(
-                  "diagnostic", "model", "write", "metadata", "render", "spec", JACKSON, JDK_XML)),
+                  "diagnostic",
+                  "model",
+                  "json",
+                  "write",
+                  "metadata",
+                  "render",
+                  "spec",
+                  JACKSON,
+                  JDK_XML)),
           entry(
               "importer",
               List.of("diagnostic", "model", "write", "metadata", "spec", "resolve", "policy")),
@@ -99,6 +108,7 @@ class LayeringTest {
               List.of(
                   "diagnostic",
                   "model",
+                  "json",
                   "write",
                   "metadata",
                   "spec",
@@ -109,12 +119,21 @@ class LayeringTest {
           entry(
               "usage",
               List.of(
-                  "diagnostic", "model", "write", "render", "spec", "resolve", "report", JACKSON)),
+                  "diagnostic",
+                  "model",
+                  "json",
+                  "write",
+                  "render",
+                  "spec",
+                  "resolve",
+                  "report",
+                  JACKSON)),
           entry(
               "generate",
               List.of(
                   "diagnostic",
                   "model",
+                  "json",
                   "write",
                   "metadata",
                   "render",

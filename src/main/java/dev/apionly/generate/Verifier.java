@@ -1,7 +1,7 @@
 package dev.apionly.generate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.apionly.json.JsonTree;
 import dev.apionly.metadata.MetadataException;
 import dev.apionly.metadata.MetadataFiles.ExternalClientAppFile;
 import dev.apionly.metadata.MetadataFiles.GlobalOAuthSettingsFile;
@@ -33,8 +33,6 @@ import java.util.TreeSet;
  * not deploy.
  */
 final class Verifier {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private Verifier() {}
 
@@ -171,7 +169,7 @@ final class Verifier {
       }
     } else if (file.path().endsWith(".json")) {
       IntegrationUser user = integration.user().orElseThrow();
-      JsonNode json = JSON.readTree(file.bytes());
+      JsonNode json = JsonTree.read(file.bytes());
       compare(file, "Username", user.username(), json.path("Username").asText(null), problems);
       compare(
           file, "profileName", user.profileName(), json.path("profileName").asText(null), problems);

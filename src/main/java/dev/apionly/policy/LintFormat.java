@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.apionly.diagnostic.Paths;
 import dev.apionly.diagnostic.Severity;
-import dev.apionly.write.JsonText;
+import dev.apionly.json.JsonText;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;

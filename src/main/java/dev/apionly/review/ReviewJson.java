@@ -2,9 +2,9 @@ package dev.apionly.review;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.apionly.json.JsonText;
 import dev.apionly.model.Component;
 import dev.apionly.model.RiskLevel;
-import dev.apionly.write.JsonText;
 import java.util.List;
 import java.util.Optional;
 

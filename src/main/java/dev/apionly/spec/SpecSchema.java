@@ -1,7 +1,7 @@
 package dev.apionly.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.apionly.json.JsonTree;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -48,7 +48,7 @@ public final class SpecSchema {
         throw new IllegalStateException(RESOURCE + " is missing from the build");
       }
       String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      return new SpecSchema(text, new ObjectMapper().readTree(text));
+      return new SpecSchema(text, JsonTree.read(text));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + RESOURCE, e);
     }

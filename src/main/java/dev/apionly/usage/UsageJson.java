@@ -2,7 +2,7 @@ package dev.apionly.usage;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.apionly.write.JsonText;
+import dev.apionly.json.JsonText;
 
 /**
  * The usage as one JSON object: {@code window}, {@code counts}, and {@code integrations} with

@@ -2,11 +2,11 @@ package dev.apionly.validate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.apionly.diagnostic.ApionlyException;
 import dev.apionly.diagnostic.Diagnostics;
 import dev.apionly.diagnostic.ExitCode;
 import dev.apionly.diagnostic.Location;
+import dev.apionly.json.JsonTree;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,8 +27,6 @@ public record OrgSchema(Path directory, Map<String, SObject> objects) {
 
   /** Largest describe read; the biggest standard objects describe to a few megabytes. */
   static final long MAX_BYTES = 64L * 1024 * 1024;
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   public OrgSchema {
     TreeMap<String, SObject> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -138,7 +136,7 @@ public record OrgSchema(Path directory, Map<String, SObject> objects) {
             "file is " + Files.size(file) + " bytes; at most " + MAX_BYTES + " are read");
         return Optional.empty();
       }
-      root = JSON.readTree(file.toFile());
+      root = JsonTree.read(file);
     } catch (JsonProcessingException e) {
       var at = e.getLocation();
       diagnostics.error(

@@ -1,17 +1,16 @@
 package dev.apionly.write;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.apionly.diagnostic.ApionlyException;
 import dev.apionly.diagnostic.Diagnostics;
 import dev.apionly.diagnostic.ExitCode;
 import dev.apionly.diagnostic.Location;
+import dev.apionly.json.JsonTree;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
@@ -39,7 +38,6 @@ public final class SfdxReplacements {
 
   private static final String KEY = "replacements";
   private static final String DEFAULT_INDENT = "  ";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /**
    * One entry of apionly's: in {@code filename}, when {@code APIONLY_ENV} is {@code environment},
@@ -114,7 +112,7 @@ public final class SfdxReplacements {
    * when the text is not JSON, or {@code replacements} is not a list of mappings.
    */
   public static SfdxReplacements parse(Path file, String text) {
-    try (JsonParser parser = new JsonFactory().createParser(text)) {
+    try (JsonParser parser = JsonTree.parser(text)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         throw refusal(file, parser.currentTokenLocation(), "is not a JSON object");
       }
@@ -182,7 +180,7 @@ public final class SfdxReplacements {
                     + " \"replaceWithFile\": …}, found "
                     + kind(parser.currentToken()));
           }
-          JsonNode node = JSON.readTree(parser);
+          JsonNode node = JsonTree.read(parser);
           int end = offset(parser.currentLocation());
           elements.add(new Element(start, end, location, node, isOurs(node)));
           index++;

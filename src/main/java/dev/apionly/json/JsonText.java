@@ -1,4 +1,4 @@
-package dev.apionly.write;
+package dev.apionly.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
