@@ -50,6 +50,7 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -94,7 +95,8 @@ public final class Generator {
       IntegrationRenderer renderer,
       List<OutputFile> files,
       List<UsernameReplacement> replacements,
-      Diagnostics diagnostics) {}
+      Diagnostics diagnostics,
+      Diagnostics verification) {}
 
   /** Runs the pipeline up to the plan; writes nothing. */
   public static Result plan(Request request) {
@@ -131,7 +133,8 @@ public final class Generator {
     // the XML reader and the templates take a while to load: they load on another core while
     // the project and the specs are read, and are ready (or nearly) when rendering needs them
     CompletableFuture<TemplateRenderer> templates =
-        CompletableFuture.supplyAsync(
+        beside(
+            "templates",
             () -> {
               TemplateRenderer renderer = templates(request.templates());
               Vars.TEMPLATES.forEach(renderer::prepare);
@@ -140,18 +143,48 @@ public final class Generator {
             });
     Diagnostics diagnostics = new Diagnostics();
     SfdxProject project = SfdxProject.locate(request.out(), request.workingDirectory());
+    // the package directories are walked while the specs load: neither needs the other
+    CompletableFuture<ProjectSource> source =
+        beside("source", () -> ProjectSource.read(project.packageDirectoryPaths()));
     Workspace workspace =
         Workspace.load(Optional.of(project), request.inputs(), project.root(), diagnostics);
     SourceCheck.check(
         workspace.loaded(),
-        ProjectSource.read(project.packageDirectoryPaths()),
+        ready(source),
         project.namespace(),
         diagnostics,
         SourceCheck.Strictness.WARNINGS);
     ResolvedSpecs specs = workspace.specs();
-    check(Linter.lint(specs, false, workspace.repository()), diagnostics);
-    checkApiVersion(project, specs);
+    // lint runs beside rendering, which does not depend on it; its errors still come first: the
+    // checks run before any error of rendering is thrown, and before the rendered files are used
+    CompletableFuture<List<Finding>> lint =
+        beside("lint", () -> Linter.lint(specs, false, workspace.repository()));
+    Runnable checks =
+        () -> {
+          check(ready(lint), diagnostics);
+          checkApiVersion(project, specs);
+        };
+    Rendered rendered;
+    try {
+      rendered = render(request, project, specs, templates, diagnostics);
+    } catch (RuntimeException e) {
+      checks.run();
+      throw e;
+    }
+    checks.run();
+    rendered.verification().throwIfErrors(ExitCode.BAD_INPUT);
+    return rendered;
+  }
 
+  /**
+   * Renders and verifies every integration; the verification's errors are the caller's to throw.
+   */
+  private static Rendered render(
+      Request request,
+      SfdxProject project,
+      ResolvedSpecs specs,
+      CompletableFuture<TemplateRenderer> templates,
+      Diagnostics diagnostics) {
     IntegrationRenderer renderer =
         new IntegrationRenderer(
             ready(templates),
@@ -191,14 +224,14 @@ public final class Generator {
                                       file.bytes()));
                     })
                 .toList());
-    verification.throwIfErrors(ExitCode.BAD_INPUT);
     List<UsernameReplacement> ordered =
         replacements.stream()
             .sorted(
                 java.util.Comparator.comparing(UsernameReplacement::valueFile)
                     .thenComparing(UsernameReplacement::filename))
             .toList();
-    return new Rendered(request, project, specs, renderer, desired, ordered, diagnostics);
+    return new Rendered(
+        request, project, specs, renderer, desired, ordered, diagnostics, verification);
   }
 
   /** The plan of a rendered run against the project as it is now. */
@@ -381,12 +414,36 @@ public final class Generator {
     }
   }
 
+  /**
+   * {@code task} started on a daemon thread of its own: not the common pool, whose one worker on a
+   * two-core machine the parallel streams of rendering need.
+   */
+  private static <T> CompletableFuture<T> beside(String name, Supplier<T> task) {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                result.complete(task.get());
+              } catch (Throwable e) {
+                result.completeExceptionally(e);
+              }
+            },
+            "apionly-" + name);
+    thread.setDaemon(true);
+    thread.start();
+    return result;
+  }
+
   /** The result of a start-up task, its own exception (a template error, say) rethrown as is. */
   private static <T> T ready(CompletableFuture<T> task) {
     try {
       return task.join();
     } catch (CompletionException e) {
       if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      if (e.getCause() instanceof Error cause) {
         throw cause;
       }
       throw e;

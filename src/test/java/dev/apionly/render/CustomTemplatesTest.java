@@ -123,6 +123,30 @@ class CustomTemplatesTest {
     assertFalse(Files.exists(project.resolve(".apionly")), "nothing is written");
   }
 
+  /**
+   * Lint runs beside rendering, yet its errors still come first: a spec that breaks the policy is
+   * named (exit 1) whether the templates fail to parse or render something else.
+   */
+  @Test
+  void aLintErrorComesBeforeAnyErrorOfTheTemplates() {
+    TestFiles.write(
+        project.resolve("specs/a.yaml"),
+        "name: Alpha_Sync\nowner: o@acme.example\nobjects:\n  Account:\n"
+            + "    access: [read, delete]\n");
+    edit("<allowDelete>$object.allowDelete()</allowDelete>", "<allowDelete>false</allowDelete>");
+    Cli.Run mismatch = generate();
+    assertEquals(1, mismatch.exitCode(), mismatch.toString());
+    assertTrue(mismatch.err().contains("justification"), mismatch.err());
+    assertFalse(mismatch.err().contains("does not match the spec"), mismatch.err());
+
+    edit("<PermissionSet", "#if(<PermissionSet");
+    Cli.Run syntax = generate();
+    assertEquals(1, syntax.exitCode(), syntax.toString());
+    assertTrue(syntax.err().contains("justification"), syntax.err());
+    assertFalse(syntax.err().contains("syntax error"), syntax.err());
+    assertFalse(Files.exists(project.resolve(".apionly")), "nothing is written");
+  }
+
   /** Every built-in template but the two report pages is one generate loads ahead. */
   @Test
   void everyGeneratedTemplateIsLoadedAhead() throws IOException {
