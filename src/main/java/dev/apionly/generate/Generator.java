@@ -41,6 +41,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -52,6 +53,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * The whole generate pipeline: load → resolve → check → model → render → verify → write. Each stage
@@ -202,26 +204,32 @@ public final class Generator {
                     resolved -> {
                       Integration integration = resolved.integration();
                       Path specFile = resolved.spec().file();
-                      List<RenderedFile> files = render(renderer, integration, specFile);
-                      for (String problem :
-                          Verifier.verify(integration, files, request.templates() != null)) {
-                        verification.error(
-                            Location.of(specFile),
-                            "rendered output does not match the spec: "
-                                + problem
-                                + (request.templates() != null
-                                    ? " (check the templates in --templates)"
-                                    : ""));
-                      }
-                      List<RenderedFile> all = new ArrayList<>(files);
-                      all.addAll(renderer.environmentValues(integration, files, replacements));
-                      return all.stream()
-                          .map(
-                              file ->
-                                  new OutputFile(
-                                      file.path(),
-                                      new Owner(integration.name(), integration.specFile()),
-                                      file.bytes()));
+                      List<RenderedFile> files =
+                          new ArrayList<>(render(renderer, integration, specFile));
+                      int rendered = files.size();
+                      files.addAll(renderer.environmentValues(integration, files, replacements));
+                      // each rendered file verified and each file hashed as a task of its own:
+                      // one integration alone still fills every core
+                      Owner owner = new Owner(integration.name(), integration.specFile());
+                      OutputFile[] out = new OutputFile[files.size()];
+                      IntStream.range(0, rendered + files.size())
+                          .parallel()
+                          .forEach(
+                              task -> {
+                                if (task < rendered) {
+                                  verify(
+                                      integration,
+                                      specFile,
+                                      files.get(task),
+                                      request,
+                                      verification);
+                                } else {
+                                  RenderedFile file = files.get(task - rendered);
+                                  out[task - rendered] =
+                                      new OutputFile(file.path(), owner, file.bytes());
+                                }
+                              });
+                      return Arrays.stream(out);
                     })
                 .toList());
     List<UsernameReplacement> ordered =
@@ -402,6 +410,23 @@ public final class Generator {
         .forEach(policy::add);
     policy.throwIfErrors(ExitCode.FINDINGS);
     policy.sorted().forEach(diagnostics::add);
+  }
+
+  /** Verifies {@code file} against {@code integration}, its problems errors of its spec. */
+  private static void verify(
+      Integration integration,
+      Path specFile,
+      RenderedFile file,
+      Request request,
+      Diagnostics verification) {
+    boolean theirs = request.templates() != null;
+    for (String problem : Verifier.verify(integration, file, theirs)) {
+      verification.error(
+          Location.of(specFile),
+          "rendered output does not match the spec: "
+              + problem
+              + (theirs ? " (check the templates in --templates)" : ""));
+    }
   }
 
   private static List<RenderedFile> render(

@@ -37,38 +37,36 @@ final class Verifier {
   private Verifier() {}
 
   /**
-   * The problems of {@code files} for {@code integration}; empty when all agree with the model.
-   * {@code againstSchema}: also check each XML file against the Metadata API schema. The built-in
-   * templates' output is proven valid by the test suite for every kind of spec; a user's templates
-   * are checked on every run (it costs about a millisecond a file).
+   * The problems of {@code file}, rendered for {@code integration}; empty when it agrees with the
+   * model. {@code againstSchema}: also check it against the Metadata API schema, when it is XML.
+   * The built-in templates' output is proven valid by the test suite for every kind of spec; a
+   * user's templates are checked on every run (it costs about a millisecond a file). Files are
+   * verified one at a time so that a run can spread them over its cores.
    */
-  static List<String> verify(
-      Integration integration, List<RenderedFile> files, boolean againstSchema) {
+  static List<String> verify(Integration integration, RenderedFile file, boolean againstSchema) {
     List<String> problems = new ArrayList<>();
-    for (RenderedFile file : files) {
-      try {
-        verify(integration, file, problems);
-        if (againstSchema && MetadataType.ofPath(file.path()).isPresent()) {
-          // element order, cardinality and values: what a deploy would reject, found before it
-          for (MetadataException invalid : MetadataSchema.bundled().validate(file.bytes())) {
-            problems.add(
-                file.path()
-                    + (invalid.line() > 0 ? ":" + invalid.line() + ":" + invalid.column() : "")
-                    + ": not valid against the Metadata API schema "
-                    + MetadataSchema.BUNDLED_VERSION
-                    + ": "
-                    + invalid.getMessage());
-          }
+    try {
+      verify(integration, file, problems);
+      if (againstSchema && MetadataType.ofPath(file.path()).isPresent()) {
+        // element order, cardinality and values: what a deploy would reject, found before it
+        for (MetadataException invalid : MetadataSchema.bundled().validate(file.bytes())) {
+          problems.add(
+              file.path()
+                  + (invalid.line() > 0 ? ":" + invalid.line() + ":" + invalid.column() : "")
+                  + ": not valid against the Metadata API schema "
+                  + MetadataSchema.BUNDLED_VERSION
+                  + ": "
+                  + invalid.getMessage());
         }
-      } catch (MetadataException e) {
-        problems.add(
-            file.path()
-                + (e.line() > 0 ? ":" + e.line() + ":" + e.column() : "")
-                + ": does not parse: "
-                + e.getMessage());
-      } catch (IOException e) {
-        problems.add(file.path() + ": is not valid JSON: " + e.getMessage());
       }
+    } catch (MetadataException e) {
+      problems.add(
+          file.path()
+              + (e.line() > 0 ? ":" + e.line() + ":" + e.column() : "")
+              + ": does not parse: "
+              + e.getMessage());
+    } catch (IOException e) {
+      problems.add(file.path() + ": is not valid JSON: " + e.getMessage());
     }
     return problems;
   }
