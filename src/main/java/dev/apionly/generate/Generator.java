@@ -139,7 +139,7 @@ public final class Generator {
             "templates",
             () -> {
               TemplateRenderer renderer = templates(request.templates());
-              Vars.TEMPLATES.forEach(renderer::prepare);
+              Vars.PRELOADED.forEach(renderer::prepare);
               MetadataXml.prepare();
               return renderer;
             });

@@ -8,8 +8,6 @@ import dev.apionly.model.OAuthClient;
 import dev.apionly.model.PermissionSet;
 import dev.apionly.model.PermissionSetGroup;
 import dev.apionly.model.Salesforce;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /** The typed variables of each template; each record's header comment is in its template. */
@@ -19,15 +17,21 @@ public final class Vars {
   static final String PROVISION_SCRIPT = "provision.apex.vm";
   static final String PACKAGE_MANIFEST = "package.xml.vm";
 
-  /** Every template generate renders, to load them all before the first file is rendered. */
-  public static final List<String> TEMPLATES = templates();
-
-  private static List<String> templates() {
-    List<String> out = new ArrayList<>();
-    Arrays.stream(MetadataType.values()).map(MetadataType::template).forEach(out::add);
-    out.addAll(List.of(USER_DEFINITION, PROVISION_SCRIPT, PACKAGE_MANIFEST));
-    return List.copyOf(out);
-  }
+  /**
+   * The templates a typical integration renders (its permission set, group and user access policy,
+   * its user's definition and provisioning script) and the manifest: generate loads them before the
+   * first file is rendered, beside the reading of the specs. The rest (muting permission sets,
+   * External Client Apps) are parsed when first rendered, so a run without them never pays for
+   * them.
+   */
+  public static final List<String> PRELOADED =
+      List.of(
+          MetadataType.PERMISSION_SET.template(),
+          MetadataType.PERMISSION_SET_GROUP.template(),
+          MetadataType.USER_ACCESS_POLICY.template(),
+          USER_DEFINITION,
+          PROVISION_SCRIPT,
+          PACKAGE_MANIFEST);
 
   private Vars() {}
 

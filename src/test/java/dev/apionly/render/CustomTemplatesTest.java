@@ -147,17 +147,39 @@ class CustomTemplatesTest {
     assertFalse(Files.exists(project.resolve(".apionly")), "nothing is written");
   }
 
-  /** Every built-in template but the two report pages is one generate loads ahead. */
+  /** What generate loads ahead are built-in templates, and the manifest among them. */
   @Test
-  void everyGeneratedTemplateIsLoadedAhead() throws IOException {
-    try (var files = Files.list(TestFiles.repository().resolve("templates"))) {
-      assertEquals(
-          files
-              .map(p -> p.getFileName().toString())
-              .filter(n -> !n.equals("report.html.vm") && !n.equals("usage.html.vm"))
-              .sorted()
-              .toList(),
-          Vars.TEMPLATES.stream().sorted().toList());
+  void preloadedTemplatesAreBuiltInOnes() {
+    for (String name : Vars.PRELOADED) {
+      assertTrue(
+          Files.isRegularFile(TestFiles.repository().resolve("templates").resolve(name)), name);
     }
+    assertTrue(Vars.PRELOADED.contains("package.xml.vm"));
+  }
+
+  /**
+   * A template parsed when first rendered rather than ahead (the External Client App's) is named as
+   * one loaded ahead is when it does not parse; a run that renders none does not read it.
+   */
+  @Test
+  void aTemplateParsedOnFirstUseIsNamedWhenItDoesNotParse() {
+    String eca = "eca-meta.xml.vm";
+    assertFalse(Vars.PRELOADED.contains(eca));
+    Path file = templates.resolve(eca);
+    TestFiles.write(file, TestFiles.read(file).replace("<ExternalClientApplication", "#if(<E"));
+    Cli.Run without = generate();
+    assertEquals(0, without.exitCode(), without.toString());
+
+    TestFiles.write(
+        project.resolve("specs/a.yaml"),
+        "name: Alpha_Sync\nowner: o@acme.example\nobjects:\n  Account:\n    access: [read]\n"
+            + "user:\n  username: alpha@acme.example.integration\n  email: o@acme.example\n"
+            + "oauth:\n  flow: client-credentials\n  scopes: [api]\n");
+    Cli.Run with = generate();
+    assertEquals(2, with.exitCode(), with.toString());
+    assertTrue(with.err().contains("template " + eca + " has a syntax error"), with.err());
+    assertFalse(
+        Files.exists(project.resolve("force-app/main/default/externalClientApps")),
+        "nothing more is written");
   }
 }
