@@ -36,6 +36,14 @@ final class ErrorHandler implements IExecutionExceptionHandler {
       }
       return failure.exitCode();
     }
+    return internal(err, e, debug);
+  }
+
+  /**
+   * A failure that is apionly's own (an exception no stage expected, or an error of the JVM such as
+   * a stack overflow): one line, the stack trace only with {@code --debug}, exit 3.
+   */
+  static int internal(PrintWriter err, Throwable e, boolean debug) {
     err.println("apionly: internal error: " + e);
     if (debug) {
       e.printStackTrace(err);

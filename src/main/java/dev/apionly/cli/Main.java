@@ -110,6 +110,9 @@ public final class Main implements Runnable {
   static int run(PrintWriter out, PrintWriter err, CommandLine.Help.Ansi ansi, String... args) {
     try {
       return commandLine(out, err, ansi, needed(args)).execute(args);
+    } catch (Error e) {
+      // picocli hands exceptions to ErrorHandler but lets errors through
+      return ErrorHandler.internal(err, e, List.of(args).contains("--debug"));
     } finally {
       out.flush();
       err.flush();

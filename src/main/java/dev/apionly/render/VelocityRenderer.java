@@ -71,7 +71,7 @@ public final class VelocityRenderer implements TemplateRenderer {
   public void prepare(String name) {
     try {
       engine.getTemplate(source + name, "UTF-8");
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | StackOverflowError e) {
       // render reports it, with the file it was rendering
     }
   }
@@ -85,6 +85,10 @@ public final class VelocityRenderer implements TemplateRenderer {
       throw new TemplateException("template " + name + " not found");
     } catch (ParseErrorException e) {
       throw new TemplateException("template " + name + " has a syntax error: " + e.getMessage());
+    } catch (StackOverflowError e) {
+      // Velocity parses nested directives by recursion, with no limit of its own
+      throw new TemplateException(
+          "template " + name + " nests its directives too deeply to be read; nest them less");
     }
     Escaper escaper = Escaper.forTemplate(name);
     VelocityContext context = new VelocityContext();
@@ -99,6 +103,9 @@ public final class VelocityRenderer implements TemplateRenderer {
       template.merge(context, out);
     } catch (RuntimeException e) {
       throw new TemplateException("template " + name + " failed: " + e.getMessage());
+    } catch (StackOverflowError e) {
+      throw new TemplateException(
+          "template " + name + " nests its directives too deeply to be rendered; nest them less");
     }
     return out.toString();
   }

@@ -18,6 +18,12 @@ class CustomTemplatesTest {
 
   private static final String TEMPLATE = "permissionset-meta.xml.vm";
 
+  /** A spec whose integration logs in through OAuth: it renders the External Client App files. */
+  private static final String OAUTH_SPEC =
+      "name: Alpha_Sync\nowner: o@acme.example\nobjects:\n  Account:\n    access: [read]\n"
+          + "user:\n  username: alpha@acme.example.integration\n  email: o@acme.example\n"
+          + "oauth:\n  flow: client-credentials\n  scopes: [api]\n";
+
   @TempDir Path project;
   Path templates;
 
@@ -147,6 +153,48 @@ class CustomTemplatesTest {
     assertFalse(Files.exists(project.resolve(".apionly")), "nothing is written");
   }
 
+  /** {@code file}'s text with directives nested far deeper than any template needs. */
+  private static void nestDeeply(Path file) {
+    int depth = 50_000;
+    TestFiles.write(
+        file, TestFiles.read(file) + "#if(true)".repeat(depth) + "x" + "#end".repeat(depth) + "\n");
+  }
+
+  /**
+   * Velocity reads nested directives by recursion: a template nested too deeply for the stack is
+   * bad input named by its file (exit 2), not a crash, whether it is parsed ahead or when first
+   * rendered; nothing is written.
+   */
+  @Test
+  void aTemplateNestedTooDeeplyIsNamed() {
+    nestDeeply(templates.resolve(TEMPLATE));
+    Cli.Run ahead = generate();
+    assertEquals(2, ahead.exitCode(), ahead.toString());
+    assertTrue(
+        ahead.err().contains("template " + TEMPLATE + " nests its directives too deeply"),
+        ahead.err());
+    assertFalse(ahead.err().contains("\tat "), ahead.err());
+
+    TestFiles.copy(TestFiles.repository().resolve("templates"), templates);
+    nestDeeply(templates.resolve("eca-meta.xml.vm"));
+    TestFiles.write(project.resolve("specs/a.yaml"), OAUTH_SPEC);
+    Cli.Run firstUse = generate();
+    assertEquals(2, firstUse.exitCode(), firstUse.toString());
+    assertTrue(
+        firstUse.err().contains("template eca-meta.xml.vm nests its directives too deeply"),
+        firstUse.err());
+    assertFalse(firstUse.err().contains("\tat "), firstUse.err());
+    assertFalse(Files.exists(project.resolve(".apionly")), "nothing is written");
+
+    // and lint's errors still come first
+    TestFiles.write(
+        project.resolve("specs/a.yaml"),
+        OAUTH_SPEC.replace("access: [read]", "access: [read, delete]"));
+    Cli.Run lint = generate();
+    assertEquals(1, lint.exitCode(), lint.toString());
+    assertTrue(lint.err().contains("justification"), lint.err());
+  }
+
   /** What generate loads ahead are built-in templates, and the manifest among them. */
   @Test
   void preloadedTemplatesAreBuiltInOnes() {
@@ -170,11 +218,7 @@ class CustomTemplatesTest {
     Cli.Run without = generate();
     assertEquals(0, without.exitCode(), without.toString());
 
-    TestFiles.write(
-        project.resolve("specs/a.yaml"),
-        "name: Alpha_Sync\nowner: o@acme.example\nobjects:\n  Account:\n    access: [read]\n"
-            + "user:\n  username: alpha@acme.example.integration\n  email: o@acme.example\n"
-            + "oauth:\n  flow: client-credentials\n  scopes: [api]\n");
+    TestFiles.write(project.resolve("specs/a.yaml"), OAUTH_SPEC);
     Cli.Run with = generate();
     assertEquals(2, with.exitCode(), with.toString());
     assertTrue(with.err().contains("template " + eca + " has a syntax error"), with.err());
