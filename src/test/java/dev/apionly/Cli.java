@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /** Runs apionly in-process with captured output, as a user's shell would. */
 public final class Cli {
@@ -22,6 +23,9 @@ public final class Cli {
     }
   }
 
+  /** How long a run as a process may take: far longer than any test's run needs. */
+  private static final long TIMEOUT_SECONDS = 120;
+
   private Cli() {}
 
   /**
@@ -29,7 +33,17 @@ public final class Cli {
    * depends on the working directory (the project found upward, configured defaults) is real.
    */
   public static Run runIn(Path directory, String... args) {
-    List<String> command = new ArrayList<>(java("dev.apionly.cli.Main"));
+    return runIn(directory, List.of(), args);
+  }
+
+  /**
+   * {@link #runIn(Path, String...)} with {@code javaOptions} given to {@code java} (system
+   * properties such as {@code -Dname=value}). A run that has not ended after {@value
+   * #TIMEOUT_SECONDS} seconds is killed and fails the test.
+   */
+  public static Run runIn(Path directory, List<String> javaOptions, String... args) {
+    List<String> command =
+        new ArrayList<>(java("dev.apionly.cli.Main", javaOptions.toArray(String[]::new)));
     command.addAll(List.of(args));
     try {
       Path out = Files.createTempFile("apionly-out", ".txt");
@@ -42,8 +56,17 @@ public final class Cli {
                 .redirectError(err.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .start();
-        int code = process.waitFor();
-        return new Run(code, Files.readString(out), Files.readString(err));
+        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+          process.destroyForcibly().waitFor();
+          throw new AssertionError(
+              "still running after "
+                  + TIMEOUT_SECONDS
+                  + " s: apionly "
+                  + String.join(" ", args)
+                  + " with "
+                  + javaOptions);
+        }
+        return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
       } finally {
         Files.deleteIfExists(out);
         Files.deleteIfExists(err);

@@ -169,7 +169,7 @@ public final class Generator {
     Rendered rendered;
     try {
       rendered = render(request, project, specs, templates, diagnostics);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       checks.run();
       throw e;
     }
@@ -440,21 +440,42 @@ public final class Generator {
   }
 
   /**
+   * Whether the common pool has threads of its own. With none ({@code
+   * java.util.concurrent.ForkJoinPool.common.parallelism=0}, which the JDK reads as written and
+   * clamps at 0), parallel streams run on the threads that start them, and two threads' streams at
+   * once (lint's and rendering's) can wait on each other for ever.
+   */
+  private static final boolean POOL_HAS_WORKERS = poolHasWorkers();
+
+  private static boolean poolHasWorkers() {
+    String configured = System.getProperty("java.util.concurrent.ForkJoinPool.common.parallelism");
+    try {
+      return configured == null || Integer.parseInt(configured) > 0;
+    } catch (NumberFormatException e) {
+      return true; // the JDK ignores it then
+    }
+  }
+
+  /**
    * {@code task} started on a daemon thread of its own: not the common pool, whose one worker on a
-   * two-core machine the parallel streams of rendering need.
+   * two-core machine the parallel streams of rendering need. Run here and now, its result or
+   * exception kept the same way, when the pool has no worker of its own (see above).
    */
   private static <T> CompletableFuture<T> beside(String name, Supplier<T> task) {
     CompletableFuture<T> result = new CompletableFuture<>();
-    Thread thread =
-        new Thread(
-            () -> {
-              try {
-                result.complete(task.get());
-              } catch (Throwable e) {
-                result.completeExceptionally(e);
-              }
-            },
-            "apionly-" + name);
+    Runnable run =
+        () -> {
+          try {
+            result.complete(task.get());
+          } catch (Throwable e) {
+            result.completeExceptionally(e);
+          }
+        };
+    if (!POOL_HAS_WORKERS) {
+      run.run();
+      return result;
+    }
+    Thread thread = new Thread(run, "apionly-" + name);
     thread.setDaemon(true);
     thread.start();
     return result;
