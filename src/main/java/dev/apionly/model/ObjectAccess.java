@@ -1,5 +1,6 @@
 package dev.apionly.model;
 
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
@@ -10,7 +11,8 @@ public record ObjectAccess(String object, Set<ObjectVerb> verbs)
 
   public ObjectAccess {
     Objects.requireNonNull(object, "object");
-    verbs = verbs.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(verbs));
+    // in the verbs' own order, so that a message naming them reads the same on every run
+    verbs = verbs.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(verbs));
   }
 
   public boolean has(ObjectVerb verb) {

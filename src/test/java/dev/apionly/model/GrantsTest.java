@@ -36,6 +36,21 @@ class GrantsTest {
     return grants.stream().map(Grant::key).collect(Collectors.toCollection(java.util.TreeSet::new));
   }
 
+  /** Verbs keep their own order, so what names them (a verification error) reads the same. */
+  @Test
+  void anObjectsVerbsAreInTheirOwnOrder() {
+    ObjectAccess access =
+        new ObjectAccess(
+            "Account",
+            Set.of(ObjectVerb.DELETE, ObjectVerb.READ, ObjectVerb.VIEW_ALL, ObjectVerb.EDIT));
+    assertEquals(
+        List.of(ObjectVerb.READ, ObjectVerb.EDIT, ObjectVerb.DELETE, ObjectVerb.VIEW_ALL),
+        List.copyOf(access.verbs()));
+    assertEquals(
+        "ObjectAccess[object=Account, verbs=[read, edit, delete, viewAll]]", access.toString());
+    assertEquals(access, new ObjectAccess("Account", EnumSet.copyOf(access.verbs())));
+  }
+
   @Test
   void fieldEditIsAlsoARead() {
     PermissionSet set = set(List.of(), List.of(new FieldAccess("Account.Name", true)), List.of());
