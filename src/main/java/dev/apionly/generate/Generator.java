@@ -51,9 +51,11 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * The whole generate pipeline: load → resolve → check → model → render → verify → write. Each stage
@@ -195,6 +197,7 @@ public final class Generator {
 
     // integrations render and verify independently: on every core, results kept in name order
     Diagnostics verification = new Diagnostics();
+    Map<String, Path> templateErrors = new ConcurrentHashMap<>();
     List<UsernameReplacement> replacements =
         java.util.Collections.synchronizedList(new ArrayList<>());
     List<OutputFile> desired =
@@ -204,10 +207,21 @@ public final class Generator {
                     resolved -> {
                       Integration integration = resolved.integration();
                       Path specFile = resolved.spec().file();
-                      List<RenderedFile> files =
-                          new ArrayList<>(render(renderer, integration, specFile));
-                      int rendered = files.size();
-                      files.addAll(renderer.environmentValues(integration, files, replacements));
+                      List<RenderedFile> own;
+                      List<RenderedFile> values;
+                      try {
+                        own = renderer.render(integration);
+                        values = renderer.environmentValues(integration, own, replacements);
+                      } catch (TemplateException e) {
+                        // one template fails for many specs at once, on whichever core comes
+                        // first: it is named once, with the first of them by file
+                        templateErrors.merge(
+                            e.getMessage(), specFile, (a, b) -> a.compareTo(b) <= 0 ? a : b);
+                        return Stream.empty();
+                      }
+                      List<RenderedFile> files = new ArrayList<>(own);
+                      files.addAll(values);
+                      int rendered = own.size();
                       // each rendered file verified and each file hashed as a task of its own:
                       // one integration alone still fills every core
                       Owner owner = new Owner(integration.name(), integration.specFile());
@@ -232,6 +246,9 @@ public final class Generator {
                       return Arrays.stream(out);
                     })
                 .toList());
+    Diagnostics failed = new Diagnostics();
+    templateErrors.forEach((message, file) -> failed.error(Location.of(file), message));
+    failed.throwIfErrors(ExitCode.BAD_INPUT);
     List<UsernameReplacement> ordered =
         replacements.stream()
             .sorted(

@@ -103,6 +103,29 @@ class CustomTemplatesTest {
     assertFalse(Files.exists(project.resolve("force-app")));
   }
 
+  /**
+   * A template that fails for every spec fails on whichever core gets there first, yet the error
+   * names the same spec on every run: the first by file.
+   */
+  @Test
+  void aTemplateThatFailsForManySpecsNamesTheFirstOnEveryRun() {
+    for (char c = 'b'; c <= 'h'; c++) {
+      TestFiles.write(
+          project.resolve("specs/" + c + ".yaml"),
+          "name: Sync_"
+              + c
+              + "\nowner: o@acme.example\nobjects:\n  Account:\n    access: [read]\n");
+    }
+    edit("<label>$v.set().label()</label>", "<label>$v.set().lable()</label>");
+    Cli.Run first = generate();
+    assertEquals(2, first.exitCode(), first.toString());
+    assertTrue(first.err().contains("a.yaml"), first.err());
+    assertEquals(1, first.err().split("template " + TEMPLATE + " failed", -1).length - 1);
+    for (int run = 0; run < 10; run++) {
+      assertEquals(first.err(), generate().err());
+    }
+  }
+
   @Test
   void aMissingTemplateIsNamed() throws IOException {
     Files.delete(templates.resolve(TEMPLATE));
