@@ -8,6 +8,7 @@ import dev.apionly.diagnostic.Location;
 import dev.apionly.metadata.MetadataXml;
 import dev.apionly.model.Component;
 import dev.apionly.model.Integration;
+import dev.apionly.model.MetadataType;
 import dev.apionly.model.Salesforce;
 import dev.apionly.policy.Finding;
 import dev.apionly.policy.Linter;
@@ -42,6 +43,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -279,6 +281,9 @@ public final class Generator {
     } catch (TemplateException e) {
       throw templateError(request.templates(), e);
     }
+    List<Component> listed = new ArrayList<>();
+    paths.forEach(path -> MetadataType.ofPath(path).ifPresent(listed::add));
+    verifyManifest(request, manifest, listed);
     desired.add(OutputFile.shared(manifest.path(), manifest.bytes()));
     SortedSet<Component> deletions =
         Deletions.pending(
@@ -295,6 +300,7 @@ public final class Generator {
       } catch (TemplateException e) {
         throw templateError(request.templates(), e);
       }
+      verifyManifest(request, destructive, deletions);
       desired.add(OutputFile.shared(destructive.path(), destructive.bytes()));
     }
     Diagnostics refused = new Diagnostics();
@@ -427,6 +433,26 @@ public final class Generator {
         .forEach(policy::add);
     policy.throwIfErrors(ExitCode.FINDINGS);
     policy.sorted().forEach(diagnostics::add);
+  }
+
+  /**
+   * Stops the run (exit 2) when the manifest {@code file} does not list exactly {@code components},
+   * naming the manifest template: no spec is the source of a manifest.
+   */
+  private static void verifyManifest(
+      Request request, RenderedFile file, Collection<Component> components) {
+    Diagnostics problems = new Diagnostics();
+    Path template =
+        (request.templates() == null ? Path.of("templates") : request.templates())
+            .resolve(Vars.PACKAGE_MANIFEST);
+    for (String problem : Verifier.verifyManifest(file, components)) {
+      problems.error(
+          Location.of(template),
+          "rendered manifest does not match the run: "
+              + problem
+              + (request.templates() != null ? " (check the templates in --templates)" : ""));
+    }
+    problems.throwIfErrors(ExitCode.BAD_INPUT);
   }
 
   /** Verifies {@code file} against {@code integration}, its problems errors of its spec. */

@@ -11,6 +11,7 @@ import dev.apionly.metadata.MetadataFiles.OAuthSettingsFile;
 import dev.apionly.metadata.MetadataFiles.UserAccessPolicyFile;
 import dev.apionly.metadata.MetadataSchema;
 import dev.apionly.metadata.MetadataXml;
+import dev.apionly.model.Component;
 import dev.apionly.model.Integration;
 import dev.apionly.model.IntegrationUser;
 import dev.apionly.model.MetadataType;
@@ -22,7 +23,9 @@ import dev.apionly.model.Salesforce;
 import dev.apionly.render.RenderedFile;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -105,10 +108,17 @@ final class Verifier {
         case POLICY_GRANTS -> {
           UserAccessPolicyFile parsed = UserAccessPolicyFile.read(file.bytes());
           compare(file, "policy grants", expectedGrants(integration), parsed.actions(), problems);
+          // which users the policy reaches: the one user, on the API-only profile, both at once
           IntegrationUser user = integration.user().orElseThrow();
-          if (parsed.filters().stream().noneMatch(f -> f.contains(user.username()))) {
-            problems.add(file.path() + ": policy does not select the user " + user.username());
-          }
+          compare(file, "policy filters", expectedFilters(user), parsed.filters(), problems);
+          compare(
+              file,
+              "policy filter logic",
+              "1 AND 2",
+              parsed.booleanFilter() == null
+                  ? null
+                  : parsed.booleanFilter().strip().replaceAll("\\s+", " ").toUpperCase(Locale.ROOT),
+              problems);
         }
         case APP_LABEL -> {
           ExternalClientAppFile parsed = ExternalClientAppFile.read(file.bytes());
@@ -163,17 +173,87 @@ final class Verifier {
               client.clientCredentials(),
               parsed.clientCredentials(),
               problems);
+          // what would let a token reach further than the spec says
+          compare(file, "IP relaxation", "Enforce", strip(parsed.ipRelaxation()), problems);
+          compare(file, "guest code flow", false, parsed.guestCodeFlow(), problems);
+          compare(file, "token exchange flow", false, parsed.tokenExchangeFlow(), problems);
+          compare(file, "custom scopes", null, strip(parsed.customScopes()), problems);
+          compare(file, "Apex handler", null, strip(parsed.apexHandler()), problems);
         }
       }
     } else if (file.path().endsWith(".json")) {
       IntegrationUser user = integration.user().orElseThrow();
-      JsonNode json = JsonTree.read(file.bytes());
+      JsonNode json = JsonTree.readWhole(file.bytes());
+      if (!json.isObject()) {
+        problems.add(file.path() + ": is not a JSON object");
+        return;
+      }
       compare(file, "Username", user.username(), json.path("Username").asText(null), problems);
       compare(
           file, "profileName", user.profileName(), json.path("profileName").asText(null), problems);
-    } else if (file.path().endsWith("package.xml")) {
-      Manifest.read(file.bytes());
+      // the CLI assigns what a definition lists when it creates the user: nothing beyond the spec
+      json.fieldNames()
+          .forEachRemaining(
+              key -> {
+                String folded = key.toLowerCase(Locale.ROOT);
+                if (folded.equals("permsets") || folded.startsWith("userpermissions")) {
+                  problems.add(
+                      file.path()
+                          + ": sets "
+                          + key
+                          + ", which gives the user access the spec does not grant");
+                }
+              });
     }
+  }
+
+  /** The most differences of a manifest named one by one; the rest are counted. */
+  private static final int MANIFEST_DIFFERENCES_SHOWN = 10;
+
+  /**
+   * The problems of the manifest {@code file} (a package.xml or a destructiveChanges.xml), which
+   * must list exactly {@code components}: a member more would deploy or delete what the run does
+   * not write, a member less would leave it out.
+   */
+  static List<String> verifyManifest(RenderedFile file, Collection<Component> components) {
+    List<String> problems = new ArrayList<>();
+    Set<String> expected = new TreeSet<>();
+    components.forEach(c -> expected.add(c.type().typeName() + " " + c.member()));
+    Set<String> listed = new TreeSet<>();
+    try {
+      Manifest.read(file.bytes())
+          .members()
+          .forEach(
+              (type, members) -> {
+                if (members.isEmpty()) {
+                  listed.add(strip(type) + " (no members)");
+                }
+                members.forEach(m -> listed.add(strip(type) + " " + strip(m)));
+              });
+    } catch (MetadataException e) {
+      problems.add(
+          file.path()
+              + (e.line() > 0 ? ":" + e.line() + ":" + e.column() : "")
+              + ": does not parse: "
+              + e.getMessage());
+      return problems;
+    }
+    List<String> differences = new ArrayList<>();
+    listed.stream().filter(m -> !expected.contains(m)).forEach(m -> differences.add("lists " + m));
+    expected.stream()
+        .filter(m -> !listed.contains(m))
+        .forEach(m -> differences.add("does not list " + m));
+    differences.stream()
+        .limit(MANIFEST_DIFFERENCES_SHOWN)
+        .forEach(d -> problems.add(file.path() + ": " + d));
+    if (differences.size() > MANIFEST_DIFFERENCES_SHOWN) {
+      problems.add(
+          file.path()
+              + ": and "
+              + (differences.size() - MANIFEST_DIFFERENCES_SHOWN)
+              + " more differences");
+    }
+    return problems;
   }
 
   private static OAuthClient client(Integration integration) {
@@ -201,6 +281,13 @@ final class Verifier {
     return value == null ? null : value.strip();
   }
 
+  private static Set<String> expectedFilters(IntegrationUser user) {
+    return new TreeSet<>(
+        List.of(
+            UserAccessPolicyFile.filter(1, "User", "Username", "equals", user.username(), "User"),
+            UserAccessPolicyFile.filter(2, "Profile", null, "equals", null, user.profileName())));
+  }
+
   private static Set<String> expectedGrants(Integration integration) {
     return new TreeSet<>(
         List.of(
@@ -211,14 +298,7 @@ final class Verifier {
   private static void compare(
       RenderedFile file, String what, Object expected, Object actual, List<String> problems) {
     if (!java.util.Objects.equals(expected, actual)) {
-      problems.add(
-          file.path()
-              + ": "
-              + what
-              + " differ from the spec: expected "
-              + expected
-              + ", rendered "
-              + actual);
+      problems.add(file.path() + ": " + what + ": expected " + expected + ", rendered " + actual);
     }
   }
 }

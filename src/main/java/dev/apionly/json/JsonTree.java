@@ -1,6 +1,7 @@
 package dev.apionly.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -44,6 +45,20 @@ public final class JsonTree {
   public static JsonNode read(byte[] bytes) throws IOException {
     try (JsonParser parser = FACTORY.createParser(bytes)) {
       return document(parser);
+    }
+  }
+
+  /**
+   * The value {@code bytes} hold and nothing after it but white space, as a file written to be one
+   * JSON document must be; more after it is a parse error at where it starts.
+   */
+  public static JsonNode readWhole(byte[] bytes) throws IOException {
+    try (JsonParser parser = FACTORY.createParser(bytes)) {
+      JsonNode value = document(parser);
+      if (parser.nextToken() != null) {
+        throw new JsonParseException(parser, "more after the JSON value, where the text must end");
+      }
+      return value;
     }
   }
 

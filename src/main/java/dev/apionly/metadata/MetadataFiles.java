@@ -67,9 +67,14 @@ public final class MetadataFiles {
    * A user access policy: its actions as {@code "action type target"} and its filters as {@code
    * "type:column:value:target"}, each sorted.
    */
-  public record UserAccessPolicyFile(Set<String> actions, Set<String> filters) {
+  public record UserAccessPolicyFile(
+      Set<String> actions, Set<String> filters, String booleanFilter) {
 
-    /** Reads {@code bytes}. */
+    /**
+     * Reads {@code bytes}: each action as "ACTION TYPE TARGET", each filter as "SORT_ORDER TYPE
+     * COLUMN OPERATION VALUE TARGET" (an absent part as {@code -}), and the filters' logic as
+     * written.
+     */
     public static UserAccessPolicyFile read(byte[] bytes) throws MetadataException {
       UserAccessPolicyXml xml = MetadataXml.parse(bytes, MetadataRoot.USER_ACCESS_POLICY);
       Set<String> actions = new TreeSet<>();
@@ -80,14 +85,36 @@ public final class MetadataFiles {
           .forEach(
               f ->
                   filters.add(
-                      f.getType()
-                          + ":"
-                          + f.getColumnName()
-                          + ":"
-                          + f.getValue()
-                          + ":"
-                          + f.getTarget()));
-      return new UserAccessPolicyFile(actions, filters);
+                      filter(
+                          f.getSortOrder(),
+                          f.getType(),
+                          f.getColumnName(),
+                          f.getOperation(),
+                          f.getValue(),
+                          f.getTarget())));
+      return new UserAccessPolicyFile(actions, filters, xml.getBooleanFilter());
+    }
+
+    /** One filter as {@link #filters} holds it. */
+    public static String filter(
+        int sortOrder,
+        String type,
+        String columnName,
+        String operation,
+        String value,
+        String target) {
+      return String.join(
+          " ",
+          String.valueOf(sortOrder),
+          part(type),
+          part(columnName),
+          part(operation),
+          part(value),
+          part(target));
+    }
+
+    private static String part(String value) {
+      return value == null ? "-" : value.strip();
     }
   }
 
@@ -153,7 +180,12 @@ public final class MetadataFiles {
       String permissionSets,
       String profiles,
       String runAsUser,
-      boolean clientCredentials) {
+      boolean clientCredentials,
+      String ipRelaxation,
+      boolean guestCodeFlow,
+      boolean tokenExchangeFlow,
+      String customScopes,
+      String apexHandler) {
 
     /** Reads {@code bytes}. */
     public static OAuthPoliciesFile read(byte[] bytes) throws MetadataException {
@@ -165,7 +197,12 @@ public final class MetadataFiles {
           xml.getCommaSeparatedPermissionSet(),
           xml.getCommaSeparatedProfile(),
           xml.getClientCredentialsFlowUser(),
-          Boolean.TRUE.equals(xml.isIsClientCredentialsFlowEnabled()));
+          Boolean.TRUE.equals(xml.isIsClientCredentialsFlowEnabled()),
+          xml.getIpRelaxationPolicyType(),
+          Boolean.TRUE.equals(xml.isIsGuestCodeCredFlowEnabled()),
+          Boolean.TRUE.equals(xml.isIsTokenExchangeFlowEnabled()),
+          xml.getCommaSeparatedCustomScopes(),
+          xml.getApexHandler());
     }
   }
 

@@ -15,7 +15,7 @@ public final class Vars {
 
   static final String USER_DEFINITION = "user-def.json.vm";
   static final String PROVISION_SCRIPT = "provision.apex.vm";
-  static final String PACKAGE_MANIFEST = "package.xml.vm";
+  public static final String PACKAGE_MANIFEST = "package.xml.vm";
 
   /**
    * The templates a typical integration renders (its permission set, group and user access policy,

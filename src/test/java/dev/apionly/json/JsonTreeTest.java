@@ -78,6 +78,19 @@ class JsonTreeTest {
     assertEquals(expected.getLocation().getColumnNr(), e.getLocation().getColumnNr());
   }
 
+  @Test
+  void aWholeDocumentEndsWithItsValue() throws Exception {
+    assertSame(MAPPER.readTree("{\"a\": 1}"), JsonTree.readWhole("{\"a\": 1}\n".getBytes()));
+    JsonParseException e =
+        assertThrows(
+            JsonParseException.class,
+            () -> JsonTree.readWhole("{\"a\": 1}\n{\"extra\": 1}".getBytes()));
+    assertEquals(2, e.getLocation().getLineNr());
+    assertThrows(
+        JsonParseException.class,
+        () -> JsonTree.readWhole(new byte[] {'{', '}', (byte) 0xff, (byte) 0xfe}));
+  }
+
   /** Equal trees of the same node classes all the way down. */
   private static void assertSame(JsonNode expected, JsonNode actual) {
     assertEquals(expected, actual);

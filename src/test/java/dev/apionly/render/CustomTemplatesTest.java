@@ -9,9 +9,13 @@ import dev.apionly.TestFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** {@code --templates DIR}: a user's copy of the templates, still held to the spec. */
 class CustomTemplatesTest {
@@ -76,6 +80,72 @@ class CustomTemplatesTest {
     assertTrue(run.err().contains("rendered output does not match the spec"), run.err());
     assertTrue(run.err().contains("check the templates in --templates"), run.err());
     assertFalse(Files.exists(project.resolve("force-app")));
+  }
+
+  /**
+   * Edits that reach further than the spec in files other than the permission set: who a user
+   * access policy selects, what the user definition assigns, how far an OAuth token reaches, what a
+   * manifest deploys. Each is refused (exit 2) with nothing written.
+   */
+  static Stream<Arguments> editsThatReachFurther() {
+    String policy = "useraccesspolicy-meta.xml.vm";
+    String user = "user-def.json.vm";
+    String oauth = "ecaOauthPlcy-meta.xml.vm";
+    String manifest = "package.xml.vm";
+    return Stream.of(
+        Arguments.of(
+            policy,
+            "<booleanFilter>1 AND 2</booleanFilter>",
+            "<booleanFilter>1 OR 2</booleanFilter>",
+            "policy filter logic"),
+        Arguments.of(
+            policy,
+            "<operation>equals</operation>\n        <sortOrder>1</sortOrder>",
+            "<operation>notEquals</operation>\n        <sortOrder>1</sortOrder>",
+            "policy filters"),
+        Arguments.of(
+            user,
+            "\"profileName\"",
+            "\"permsets\": [\"Full_Admin\"],\n  \"profileName\"",
+            "sets permsets"),
+        Arguments.of(
+            user,
+            "\"profileName\"",
+            "\"UserPermissionsMarketingUser\": true,\n  \"profileName\"",
+            "sets UserPermissionsMarketingUser"),
+        Arguments.of(user, "\n}", "\n}\n{\"extra\": 1}", "is not valid JSON"),
+        Arguments.of(
+            oauth,
+            "<ipRelaxationPolicyType>Enforce</ipRelaxationPolicyType>",
+            "<ipRelaxationPolicyType>BypassUsingVerificationCode</ipRelaxationPolicyType>",
+            "IP relaxation"),
+        Arguments.of(
+            oauth,
+            "<isTokenExchangeFlowEnabled>false</isTokenExchangeFlowEnabled>",
+            "<isTokenExchangeFlowEnabled>true</isTokenExchangeFlowEnabled>",
+            "token exchange flow"),
+        Arguments.of(manifest, "<members>$member</members>", "", "does not list"),
+        Arguments.of(
+            manifest,
+            "<members>$member</members>",
+            "<members>$member</members><members>Admin</members>",
+            "lists PermissionSet Admin"));
+  }
+
+  @ParameterizedTest(name = "{0}: {3}")
+  @MethodSource("editsThatReachFurther")
+  void anEditThatReachesFurtherThanTheSpecIsRefused(
+      String template, String from, String to, String named) {
+    TestFiles.write(project.resolve("specs/a.yaml"), OAUTH_SPEC);
+    Path file = templates.resolve(template);
+    String text = TestFiles.read(file);
+    assertTrue(text.contains(from), from);
+    TestFiles.write(file, text.replace(from, to));
+    Cli.Run run = generate();
+    assertEquals(2, run.exitCode(), run.toString());
+    assertTrue(run.err().contains(named), run.err());
+    assertFalse(run.err().contains("\tat "), run.err());
+    assertFalse(Files.exists(project.resolve("force-app")), "nothing is written");
   }
 
   /** Same grants, but in an order Salesforce would refuse to deploy: the schema finds it. */
