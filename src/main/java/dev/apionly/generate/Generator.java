@@ -5,6 +5,7 @@ import dev.apionly.diagnostic.Diagnostic;
 import dev.apionly.diagnostic.Diagnostics;
 import dev.apionly.diagnostic.ExitCode;
 import dev.apionly.diagnostic.Location;
+import dev.apionly.diagnostic.Paths;
 import dev.apionly.metadata.MetadataXml;
 import dev.apionly.model.Component;
 import dev.apionly.model.Integration;
@@ -199,7 +200,7 @@ public final class Generator {
 
     // integrations render and verify independently: on every core, results kept in name order
     Diagnostics verification = new Diagnostics();
-    Map<String, Path> templateErrors = new ConcurrentHashMap<>();
+    Map<TemplateFailure, Path> templateErrors = new ConcurrentHashMap<>();
     List<UsernameReplacement> replacements =
         java.util.Collections.synchronizedList(new ArrayList<>());
     List<OutputFile> desired =
@@ -218,7 +219,9 @@ public final class Generator {
                         // one template fails for many specs at once, on whichever core comes
                         // first: it is named once, with the first of them by file
                         templateErrors.merge(
-                            e.getMessage(), specFile, (a, b) -> a.compareTo(b) <= 0 ? a : b);
+                            TemplateFailure.of(request.templates(), e),
+                            specFile,
+                            (a, b) -> a.compareTo(b) <= 0 ? a : b);
                         return Stream.empty();
                       }
                       List<RenderedFile> files = new ArrayList<>(own);
@@ -249,7 +252,11 @@ public final class Generator {
                     })
                 .toList());
     Diagnostics failed = new Diagnostics();
-    templateErrors.forEach((message, file) -> failed.error(Location.of(file), message));
+    templateErrors.forEach(
+        (failure, spec) ->
+            failed.error(
+                failure.at(),
+                failure.message() + " (first met rendering " + Paths.display(spec) + ")"));
     failed.throwIfErrors(ExitCode.BAD_INPUT);
     List<UsernameReplacement> ordered =
         replacements.stream()
@@ -550,10 +557,23 @@ public final class Generator {
   }
 
   private static ApionlyException templateError(Path directory, TemplateException e) {
-    return ApionlyException.of(
-        ExitCode.BAD_INPUT,
-        Location.of(directory == null ? Path.of("templates") : directory),
-        e.getMessage());
+    TemplateFailure failure = TemplateFailure.of(directory, e);
+    return ApionlyException.of(ExitCode.BAD_INPUT, failure.at(), failure.message());
+  }
+
+  /**
+   * A template's failure where it is: in the template, at its line and column when known; the
+   * directory when no one template is at fault.
+   */
+  private record TemplateFailure(Location at, String message) {
+    static TemplateFailure of(Path directory, TemplateException e) {
+      Path folder = directory == null ? Path.of("templates") : directory;
+      Location at =
+          e.template()
+              .map(name -> new Location(folder.resolve(name), e.line(), e.column()))
+              .orElse(Location.of(folder));
+      return new TemplateFailure(at, e.getMessage());
+    }
   }
 
   private static void checkApiVersion(SfdxProject project, ResolvedSpecs specs) {

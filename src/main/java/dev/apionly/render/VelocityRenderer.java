@@ -4,11 +4,13 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
+import java.util.regex.Pattern;
 import org.apache.velocity.Template;
 import org.apache.velocity.VelocityContext;
 import org.apache.velocity.app.VelocityEngine;
 import org.apache.velocity.app.event.EventCartridge;
 import org.apache.velocity.app.event.ReferenceInsertionEventHandler;
+import org.apache.velocity.exception.ExtendedParseException;
 import org.apache.velocity.exception.ParseErrorException;
 import org.apache.velocity.exception.ResourceNotFoundException;
 import org.apache.velocity.runtime.RuntimeConstants;
@@ -42,7 +44,10 @@ public final class VelocityRenderer implements TemplateRenderer {
   /** Templates from {@code directory}; a template missing there is an error, not a fallback. */
   public static VelocityRenderer fromDirectory(Path directory) {
     if (!Files.isDirectory(directory)) {
-      throw new TemplateException("templates directory " + directory + " does not exist");
+      throw new TemplateException(
+          Files.exists(directory)
+              ? "is not a directory; --templates takes a directory of templates"
+              : "templates directory " + directory + " does not exist");
     }
     Properties properties = common();
     properties.setProperty(RuntimeConstants.RESOURCE_LOADERS, "file");
@@ -82,12 +87,15 @@ public final class VelocityRenderer implements TemplateRenderer {
     try {
       template = engine.getTemplate(source + name, "UTF-8");
     } catch (ResourceNotFoundException e) {
-      throw new TemplateException("template " + name + " not found");
+      throw new TemplateException(name, 0, 0, "template " + name + " not found in " + source());
     } catch (ParseErrorException e) {
-      throw new TemplateException("template " + name + " has a syntax error: " + e.getMessage());
+      throw failure(name, "has a syntax error", e);
     } catch (StackOverflowError e) {
       // Velocity parses nested directives by recursion, with no limit of its own
       throw new TemplateException(
+          name,
+          0,
+          0,
           "template " + name + " nests its directives too deeply to be read; nest them less");
     }
     Escaper escaper = Escaper.forTemplate(name);
@@ -102,12 +110,41 @@ public final class VelocityRenderer implements TemplateRenderer {
     try {
       template.merge(context, out);
     } catch (RuntimeException e) {
-      throw new TemplateException("template " + name + " failed: " + e.getMessage());
+      throw failure(name, "failed", e);
     } catch (StackOverflowError e) {
       throw new TemplateException(
+          name,
+          0,
+          0,
           "template " + name + " nests its directives too deeply to be rendered; nest them less");
     }
     return out.toString();
+  }
+
+  /** Where Velocity names a place in a template, at the end of its messages. */
+  private static final Pattern PLACE =
+      Pattern.compile("\\s*at \\S*\\[line \\d+, column \\d+\\]\\.?");
+
+  /**
+   * Velocity's failure as an error at its line and column in {@code name}: the first line of its
+   * message (a syntax error's list of what was expected is left out), without the place it names.
+   */
+  private static TemplateException failure(String name, String what, RuntimeException e) {
+    int line = 0;
+    int column = 0;
+    if (e instanceof ParseErrorException at) {
+      line = at.getLineNumber();
+      column = at.getColumnNumber();
+    } else if (e instanceof ExtendedParseException at) {
+      line = at.getLineNumber();
+      column = at.getColumnNumber();
+    }
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    String first = PLACE.matcher(message.lines().findFirst().orElse("")).replaceAll("").strip();
+    // the token Velocity reads at the end of a template is a control character
+    first = first.replace("\"\u001c\"", "the end of the template");
+    return new TemplateException(
+        name, line, column, "template " + name + " " + what + ": " + first);
   }
 
   /** A {@link java.io.StringWriter} without its lock: each render writes from one thread. */

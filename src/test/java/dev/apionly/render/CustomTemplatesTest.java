@@ -288,6 +288,47 @@ class CustomTemplatesTest {
     assertTrue(lint.err().contains("justification"), lint.err());
   }
 
+  /**
+   * A template's error points into the template, at the line and column Velocity names, with the
+   * first line of Velocity's message (not its list of what it expected).
+   */
+  @Test
+  void aTemplatesErrorPointsIntoTheTemplate() {
+    edit("<label>$v.set().label()</label>", "<label>$v.set().lable()</label>");
+    Cli.Run reference = generate();
+    assertEquals(2, reference.exitCode(), reference.toString());
+    assertTrue(
+        java.util.regex.Pattern.compile(
+                "my-templates/" + TEMPLATE.replace(".", "\\.") + ":\\d+:\\d+: error: template")
+            .matcher(reference.err())
+            .find(),
+        reference.err());
+
+    edit("<label>$v.set().lable()</label>", "<label>#foreach( <x></label>");
+    Cli.Run syntax = generate();
+    assertEquals(2, syntax.exitCode(), syntax.toString());
+    assertTrue(
+        java.util.regex.Pattern.compile(
+                "my-templates/"
+                    + TEMPLATE.replace(".", "\\.")
+                    + ":\\d+:\\d+: error: template "
+                    + TEMPLATE.replace(".", "\\.")
+                    + " has a syntax error: Encountered")
+            .matcher(syntax.err())
+            .find(),
+        syntax.err());
+    assertFalse(syntax.err().contains("Was expecting"), syntax.err());
+  }
+
+  @Test
+  void templatesThatIsAFileIsNamedAsNotADirectory() {
+    templates = project.resolve("templates.txt");
+    TestFiles.write(templates, "not a directory\n");
+    Cli.Run run = generate();
+    assertEquals(2, run.exitCode(), run.toString());
+    assertTrue(run.err().contains("is not a directory"), run.err());
+  }
+
   /** What generate loads ahead are built-in templates, and the manifest among them. */
   @Test
   void preloadedTemplatesAreBuiltInOnes() {
