@@ -12,6 +12,8 @@ import dev.apionly.metadata.MetadataFiles.UserAccessPolicyFile;
 import dev.apionly.metadata.MetadataSchema;
 import dev.apionly.metadata.MetadataXml;
 import dev.apionly.model.Component;
+import dev.apionly.model.Grant;
+import dev.apionly.model.Grants;
 import dev.apionly.model.Integration;
 import dev.apionly.model.IntegrationUser;
 import dev.apionly.model.MetadataType;
@@ -26,7 +28,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
@@ -81,12 +85,7 @@ final class Verifier {
       switch (component.get().type().verification()) {
         case GRANTS -> {
           PermissionSet parsed = MetadataXml.permissionSet(integration.name(), file.bytes());
-          compare(
-              file,
-              "grants",
-              integration.permissionSet().grantsOnly(),
-              parsed.grantsOnly(),
-              problems);
+          compareGrants(file, "grants", integration.permissionSet(), parsed, problems);
           compare(file, "label", integration.permissionSet().label(), parsed.label(), problems);
           compare(
               file,
@@ -98,12 +97,21 @@ final class Verifier {
         case MUTED_GRANTS -> {
           PermissionSet expected = integration.muting().orElseThrow();
           PermissionSet parsed = MetadataXml.mutingPermissionSet(expected.name(), file.bytes());
-          compare(file, "muted grants", expected.grantsOnly(), parsed.grantsOnly(), problems);
+          compareGrants(file, "muted grants", expected, parsed, problems);
         }
         case GROUP_MEMBERS -> {
           PermissionSetGroup parsed =
               MetadataXml.permissionSetGroup(integration.name(), file.bytes());
-          compare(file, "group", integration.group(), parsed, problems);
+          PermissionSetGroup expected = integration.group();
+          compare(file, "sets", expected.permissionSets(), parsed.permissionSets(), problems);
+          compare(
+              file,
+              "muting sets",
+              expected.mutingPermissionSets(),
+              parsed.mutingPermissionSets(),
+              problems);
+          compare(file, "label", expected.label(), parsed.label(), problems);
+          compare(file, "description", expected.description(), parsed.description(), problems);
         }
         case POLICY_GRANTS -> {
           UserAccessPolicyFile parsed = UserAccessPolicyFile.read(file.bytes());
@@ -207,8 +215,53 @@ final class Verifier {
     }
   }
 
-  /** The most differences of a manifest named one by one; the rest are counted. */
-  private static final int MANIFEST_DIFFERENCES_SHOWN = 10;
+  /** The most differences of a file named one by one; the rest are counted. */
+  private static final int DIFFERENCES_SHOWN = 10;
+
+  /**
+   * Compares two sets' grants grant by grant: what the file grants beyond the spec and what it
+   * leaves out, each named (a reviewer reads "Account.delete", not two records), and the licence.
+   */
+  private static void compareGrants(
+      RenderedFile file,
+      String what,
+      PermissionSet expected,
+      PermissionSet parsed,
+      List<String> problems) {
+    if (expected.grantsOnly().equals(parsed.grantsOnly())) {
+      return;
+    }
+    SortedSet<Grant> wanted = Grants.of(expected);
+    SortedSet<Grant> found = Grants.of(parsed);
+    List<String> beyond =
+        found.stream().filter(g -> !wanted.contains(g)).map(Verifier::named).toList();
+    List<String> missing =
+        wanted.stream().filter(g -> !found.contains(g)).map(Verifier::named).toList();
+    if (!beyond.isEmpty()) {
+      problems.add(file.path() + ": " + what + " beyond the spec: " + listed(beyond));
+    }
+    if (!missing.isEmpty()) {
+      problems.add(file.path() + ": " + what + " the spec asks for, missing: " + listed(missing));
+    }
+    compare(file, "licence", expected.license(), parsed.license(), problems);
+    if (beyond.isEmpty()
+        && missing.isEmpty()
+        && Objects.equals(expected.license(), parsed.license())) {
+      // the same flat grants written another way: say what differs as it is
+      compare(file, what, expected.grantsOnly(), parsed.grantsOnly(), problems);
+    }
+  }
+
+  private static String named(Grant grant) {
+    return grant.kind().noun() + " " + grant.key();
+  }
+
+  private static String listed(List<String> items) {
+    String shown = String.join(", ", items.subList(0, Math.min(items.size(), DIFFERENCES_SHOWN)));
+    return items.size() > DIFFERENCES_SHOWN
+        ? shown + " and " + (items.size() - DIFFERENCES_SHOWN) + " more"
+        : shown;
+  }
 
   /**
    * The problems of the manifest {@code file} (a package.xml or a destructiveChanges.xml), which
@@ -244,14 +297,11 @@ final class Verifier {
         .filter(m -> !listed.contains(m))
         .forEach(m -> differences.add("does not list " + m));
     differences.stream()
-        .limit(MANIFEST_DIFFERENCES_SHOWN)
+        .limit(DIFFERENCES_SHOWN)
         .forEach(d -> problems.add(file.path() + ": " + d));
-    if (differences.size() > MANIFEST_DIFFERENCES_SHOWN) {
+    if (differences.size() > DIFFERENCES_SHOWN) {
       problems.add(
-          file.path()
-              + ": and "
-              + (differences.size() - MANIFEST_DIFFERENCES_SHOWN)
-              + " more differences");
+          file.path() + ": and " + (differences.size() - DIFFERENCES_SHOWN) + " more differences");
     }
     return problems;
   }

@@ -79,6 +79,9 @@ class CustomTemplatesTest {
     assertEquals(2, run.exitCode(), run.toString());
     assertTrue(run.err().contains("rendered output does not match the spec"), run.err());
     assertTrue(run.err().contains("check the templates in --templates"), run.err());
+    // the grant is named, not two records
+    assertTrue(run.err().contains("grants beyond the spec: object Account.delete"), run.err());
+    assertFalse(run.err().contains("PermissionSet["), run.err());
     assertFalse(Files.exists(project.resolve("force-app")));
   }
 
