@@ -18,6 +18,7 @@ read -r -a apionly <<< "${APIONLY:-bin/apionly}"
 [ -f target/apionly.jar ] || mvn -B -ntp -q -DskipTests package
 [ -x /usr/bin/time ] || { echo "benchmark needs GNU time: apt-get install time" >&2; exit 2; }
 sf="$(bash tools/sf-cli.sh 2>/dev/null || true)"
+[ -n "$sf" ] || echo "benchmark: the Salesforce CLI could not be installed (bash tools/sf-cli.sh says why); the sf columns show -" >&2
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
