@@ -67,11 +67,7 @@ final class Verifier {
         }
       }
     } catch (MetadataException e) {
-      problems.add(
-          file.path()
-              + (e.line() > 0 ? ":" + e.line() + ":" + e.column() : "")
-              + ": does not parse: "
-              + e.getMessage());
+      problems.add(doesNotParse(file, e));
     } catch (IOException e) {
       problems.add(file.path() + ": is not valid JSON: " + e.getMessage());
     }
@@ -252,6 +248,13 @@ final class Verifier {
     }
   }
 
+  private static String doesNotParse(RenderedFile file, MetadataException e) {
+    return file.path()
+        + (e.line() > 0 ? ":" + e.line() + ":" + e.column() : "")
+        + ": does not parse: "
+        + e.getMessage();
+  }
+
   private static String named(Grant grant) {
     return grant.kind().noun() + " " + grant.key();
   }
@@ -284,11 +287,7 @@ final class Verifier {
                 members.forEach(m -> listed.add(strip(type) + " " + strip(m)));
               });
     } catch (MetadataException e) {
-      problems.add(
-          file.path()
-              + (e.line() > 0 ? ":" + e.line() + ":" + e.column() : "")
-              + ": does not parse: "
-              + e.getMessage());
+      problems.add(doesNotParse(file, e));
       return problems;
     }
     List<String> differences = new ArrayList<>();
