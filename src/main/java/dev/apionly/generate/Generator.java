@@ -282,14 +282,15 @@ public final class Generator {
     desired.addAll(kept(project.root(), previous, specs, request.inputs()));
     List<String> paths = desired.stream().map(OutputFile::path).toList();
     String manifestPath = manifestPath(project, renderer.layout(), previous, diagnostics);
+    // every component among the files, once: rendered into the manifest and checked against it
+    List<Component> listed = new ArrayList<>();
+    paths.forEach(path -> MetadataType.ofPath(path).ifPresent(listed::add));
     RenderedFile manifest;
     try {
-      manifest = renderer.manifest(manifestPath, paths);
+      manifest = renderer.manifest(manifestPath, listed);
     } catch (TemplateException e) {
       throw templateError(request.templates(), e);
     }
-    List<Component> listed = new ArrayList<>();
-    paths.forEach(path -> MetadataType.ofPath(path).ifPresent(listed::add));
     verifyManifest(request, manifest, listed);
     desired.add(OutputFile.shared(manifest.path(), manifest.bytes()));
     SortedSet<Component> deletions =

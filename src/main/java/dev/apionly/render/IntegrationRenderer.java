@@ -94,12 +94,8 @@ public final class IntegrationRenderer {
     return values;
   }
 
-  /** The manifest at {@code manifestPath} listing every component among {@code paths}. */
-  public RenderedFile manifest(String manifestPath, Collection<String> paths) {
-    List<Component> components = new ArrayList<>();
-    for (String path : paths) {
-      MetadataType.ofPath(path).ifPresent(components::add);
-    }
+  /** The manifest at {@code manifestPath} listing {@code components}. */
+  public RenderedFile manifest(String manifestPath, Collection<Component> components) {
     return packageManifest(manifestPath, components);
   }
 
