@@ -64,8 +64,8 @@ public final class MetadataFiles {
   }
 
   /**
-   * A user access policy: its actions as {@code "action type target"} and its filters as {@code
-   * "type:column:value:target"}, each sorted.
+   * A user access policy: its actions and its filters, each as one sorted string (see {@link
+   * #read}), and the logic that joins the filters.
    */
   public record UserAccessPolicyFile(
       Set<String> actions, Set<String> filters, String booleanFilter) {

@@ -91,12 +91,7 @@ public final class VelocityRenderer implements TemplateRenderer {
     } catch (ParseErrorException e) {
       throw failure(name, "has a syntax error", e);
     } catch (StackOverflowError e) {
-      // Velocity parses nested directives by recursion, with no limit of its own
-      throw new TemplateException(
-          name,
-          0,
-          0,
-          "template " + name + " nests its directives too deeply to be read; nest them less");
+      throw tooDeep(name, "read");
     }
     Escaper escaper = Escaper.forTemplate(name);
     VelocityContext context = new VelocityContext();
@@ -112,13 +107,21 @@ public final class VelocityRenderer implements TemplateRenderer {
     } catch (RuntimeException e) {
       throw failure(name, "failed", e);
     } catch (StackOverflowError e) {
-      throw new TemplateException(
-          name,
-          0,
-          0,
-          "template " + name + " nests its directives too deeply to be rendered; nest them less");
+      throw tooDeep(name, "rendered");
     }
     return out.toString();
+  }
+
+  /**
+   * A template whose directives nest deeper than the stack: Velocity reads and renders them by
+   * recursion, with no limit of its own.
+   */
+  private static TemplateException tooDeep(String name, String done) {
+    return new TemplateException(
+        name,
+        0,
+        0,
+        "template " + name + " nests its directives too deeply to be " + done + "; nest them less");
   }
 
   /** Where Velocity names a place in a template, at the end of its messages. */
