@@ -217,11 +217,13 @@ public final class Generator {
                         values = renderer.environmentValues(integration, own, replacements);
                       } catch (TemplateException e) {
                         // one template fails for many specs at once, on whichever core comes
-                        // first: it is named once, with the first of them by file
-                        templateErrors.merge(
-                            TemplateFailure.of(request.templates(), e),
-                            specFile,
-                            (a, b) -> a.compareTo(b) <= 0 ? a : b);
+                        // first: each failure is named once, with the first of them by file
+                        for (TemplateException failure : e.all()) {
+                          templateErrors.merge(
+                              TemplateFailure.of(request.templates(), failure),
+                              specFile,
+                              (a, b) -> a.compareTo(b) <= 0 ? a : b);
+                        }
                         return Stream.empty();
                       }
                       List<RenderedFile> files = new ArrayList<>(own);
@@ -477,16 +479,6 @@ public final class Generator {
           "rendered output does not match the spec: "
               + problem
               + (theirs ? " (check the templates in --templates)" : ""));
-    }
-  }
-
-  private static List<RenderedFile> render(
-      IntegrationRenderer renderer, Integration integration, Path specFile) {
-    try {
-      return renderer.render(integration);
-    } catch (TemplateException e) {
-      throw new ApionlyException(
-          ExitCode.BAD_INPUT, List.of(Diagnostic.error(Location.of(specFile), e.getMessage())));
     }
   }
 

@@ -36,29 +36,43 @@ public final class IntegrationRenderer {
 
   /**
    * The files of one integration, in a fixed order: its components in registry order, then its
-   * user's definition and provisioning script.
+   * user's definition and provisioning script. Every file is attempted: when templates fail, the
+   * first failure is thrown carrying the others ({@link TemplateException#all}).
    */
   public List<RenderedFile> render(Integration integration) {
     List<RenderedFile> files = new ArrayList<>();
+    List<TemplateException> failed = new ArrayList<>();
     String name = integration.name();
     for (Component component : MetadataType.components(integration)) {
-      files.add(
-          file(
-              layout.metadata(component.type(), component.member()),
-              name,
-              Vars.of(component.type(), integration)));
+      String path = layout.metadata(component.type(), component.member());
+      attempt(files, failed, path, name, Vars.of(component.type(), integration));
     }
     if (integration.user().isPresent()) {
       IntegrationUser user = integration.user().get();
       String group = integration.group().name();
-      files.add(file(layout.userDefinition(name), name, new UserDefinitionVars(user)));
-      files.add(
-          file(
-              layout.provisionScript(name),
-              name,
-              new ProvisionScriptVars(integration, user, Salesforce.API_INTEGRATION_PSL, group)));
+      attempt(files, failed, layout.userDefinition(name), name, new UserDefinitionVars(user));
+      attempt(
+          files,
+          failed,
+          layout.provisionScript(name),
+          name,
+          new ProvisionScriptVars(integration, user, Salesforce.API_INTEGRATION_PSL, group));
     }
+    TemplateException.throwIfAny(failed);
     return files;
+  }
+
+  private void attempt(
+      List<RenderedFile> files,
+      List<TemplateException> failed,
+      String path,
+      String integration,
+      TemplateVars vars) {
+    try {
+      files.add(file(path, integration, vars));
+    } catch (TemplateException e) {
+      failed.add(e);
+    }
   }
 
   /**

@@ -1,5 +1,7 @@
 package dev.apionly.render;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -37,5 +39,32 @@ public final class TemplateException extends RuntimeException {
 
   public int column() {
     return column;
+  }
+
+  /**
+   * This failure and every other one met in the same pass ({@link #throwIfAny}), in the order met.
+   */
+  public List<TemplateException> all() {
+    List<TemplateException> all = new ArrayList<>();
+    all.add(this);
+    for (Throwable other : getSuppressed()) {
+      if (other instanceof TemplateException failure) {
+        all.add(failure);
+      }
+    }
+    return all;
+  }
+
+  /**
+   * Throws the first of {@code failures}, carrying the others (see {@link #all}), so that one run
+   * reports every broken template it met; does nothing when there are none.
+   */
+  public static void throwIfAny(List<TemplateException> failures) {
+    if (failures.isEmpty()) {
+      return;
+    }
+    TemplateException first = failures.get(0);
+    failures.subList(1, failures.size()).forEach(first::addSuppressed);
+    throw first;
   }
 }

@@ -52,10 +52,7 @@ class CustomTemplatesTest {
   }
 
   private void edit(String from, String to) {
-    Path file = templates.resolve(TEMPLATE);
-    String text = TestFiles.read(file);
-    assertTrue(text.contains(from), from);
-    TestFiles.write(file, text.replace(from, to));
+    breakTemplate(TEMPLATE, from, to);
   }
 
   @Test
@@ -197,6 +194,54 @@ class CustomTemplatesTest {
     for (int run = 0; run < 10; run++) {
       assertEquals(first.err(), generate().err());
     }
+  }
+
+  /**
+   * Several broken templates are all named by one run, each once, in the same order every run: a
+   * syntax error, an unknown reference and another unknown reference in the files of one user.
+   */
+  @Test
+  void everyBrokenTemplateIsNamedInOneRun() {
+    TestFiles.write(
+        project.resolve("specs/a.yaml"),
+        "name: Alpha_Sync\nowner: o@acme.example\nobjects:\n  Account:\n    access: [read]\n"
+            + "user:\n  username: alpha@acme.example.integration\n  email: o@acme.example\n");
+    TestFiles.write(
+        project.resolve("specs/b.yaml"),
+        "name: Beta_Sync\nowner: o@acme.example\nobjects:\n  Account:\n    access: [read]\n");
+    edit("<PermissionSet", "#if(<PermissionSet");
+    breakTemplate("permissionsetgroup-meta.xml.vm", "$v.group().label()", "$v.group().lable()");
+    breakTemplate("user-def.json.vm", "$v.user().email()", "$v.user().emial()");
+    Cli.Run first = generate();
+    assertEquals(2, first.exitCode(), first.toString());
+    for (String message :
+        new String[] {
+          "template " + TEMPLATE + " has a syntax error",
+          "template permissionsetgroup-meta.xml.vm failed",
+          "template user-def.json.vm failed"
+        }) {
+      assertEquals(
+          1,
+          first.err().split(java.util.regex.Pattern.quote(message), -1).length - 1,
+          message + " once in:\n" + first.err());
+    }
+    // the user's template fails only for the spec with a user: that spec is named
+    assertTrue(
+        first.err().contains("user-def.json.vm failed")
+            && first.err().lines().anyMatch(l -> l.contains("user-def") && l.contains("a.yaml")),
+        first.err());
+    assertFalse(Files.exists(project.resolve("force-app")), "nothing is written");
+    assertFalse(Files.exists(project.resolve(".apionly")), "nothing is written");
+    for (int run = 0; run < 5; run++) {
+      assertEquals(first.err(), generate().err());
+    }
+  }
+
+  private void breakTemplate(String name, String from, String to) {
+    Path file = templates.resolve(name);
+    String text = TestFiles.read(file);
+    assertTrue(text.contains(from), from);
+    TestFiles.write(file, text.replace(from, to));
   }
 
   @Test
