@@ -11,6 +11,7 @@ import dev.apionly.model.Grant;
 import dev.apionly.model.Grants;
 import dev.apionly.model.MetadataType;
 import dev.apionly.model.PermissionSetGroup;
+import dev.apionly.write.CaseAliases;
 import dev.apionly.write.OutputFile;
 import dev.apionly.write.ProjectWriter;
 import dev.apionly.write.StateFile;
@@ -53,6 +54,7 @@ final class Adoption {
       Diagnostics notes,
       Diagnostics problems) {
     Map<String, StateFile.Entry> adopted = new HashMap<>();
+    CaseAliases aliases = CaseAliases.of(previous.keySet());
     for (OutputFile file : desired) {
       Optional<Component> component = MetadataType.ofPath(file.path());
       if (previous.containsKey(file.path()) || component.isEmpty() || !adoptable(component.get())) {
@@ -63,6 +65,9 @@ final class Adoption {
       if (ProjectWriter.linkOnTheWay(root, file.path())
           || !Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
         continue;
+      }
+      if (aliases.of(root, file.path()).isPresent()) {
+        continue; // apionly's own file, renamed in letter case on a filesystem that ignores it
       }
       byte[] current;
       try {

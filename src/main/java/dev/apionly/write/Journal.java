@@ -53,7 +53,17 @@ record Journal(List<String> directories, List<Journal.Step> steps, boolean commi
     Set<String> present = new HashSet<>();
     List<String> directories = new ArrayList<>();
     List<Step> steps = new ArrayList<>();
+    // deletions first: a file renamed in letter case only, on a filesystem that ignores case, is
+    // one file under both names, and must be gone from the old name before the new one is written
     for (Change change : plan.changes()) {
+      if (change.kind() == Change.Kind.DELETE) {
+        steps.add(new Step(change.kind(), change.path(), change.sha256Before(), null));
+      }
+    }
+    for (Change change : plan.changes()) {
+      if (change.kind() == Change.Kind.DELETE) {
+        continue;
+      }
       steps.add(
           new Step(change.kind(), change.path(), change.sha256Before(), change.sha256After()));
       if (change.kind() != Change.Kind.CREATE) {

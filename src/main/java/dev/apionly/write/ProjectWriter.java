@@ -87,6 +87,9 @@ public final class ProjectWriter {
     Map<Path, Map<String, List<Path>>> listings = new java.util.HashMap<>();
     // and each directory on the way looked at once for a link
     Map<String, ProjectPaths.Entry> seen = new java.util.HashMap<>();
+    CaseAliases aliases = CaseAliases.of(previous.keySet());
+    // files of the state renamed in letter case only, on a filesystem that ignores case
+    Set<String> renamed = new java.util.HashSet<>();
     for (OutputFile file : wanted.values()) {
       String link = ProjectPaths.linkProblem(root, file.path(), seen);
       if (link != null) {
@@ -95,7 +98,25 @@ public final class ProjectWriter {
       }
       Path target = root.resolve(file.path());
       byte[] current = readIfPresent(target, conflicts);
-      if (current == null) {
+      Optional<String> alias =
+          current == null || previous.containsKey(file.path())
+              ? Optional.empty()
+              : aliases.of(root, file.path()).filter(other -> !wanted.containsKey(other));
+      if (alias.isPresent()) {
+        // the file apionly wrote at the old name: deleted there, then written at the new name,
+        // in that order (Journal), so the name on disk takes the new case
+        String old = alias.get();
+        String oldLink = ProjectPaths.linkProblem(root, old, seen);
+        if (oldLink != null) {
+          links.add(oldLink);
+          continue;
+        }
+        String before = checkOwned(root, old, previous.get(old), current, conflicts);
+        changes.add(new Change(Change.Kind.DELETE, old, current, null, before, null));
+        changes.add(
+            new Change(Change.Kind.CREATE, file.path(), null, file.bytes(), null, file.sha256()));
+        renamed.add(old);
+      } else if (current == null) {
         caseTwin(root, file.path(), previous, listings, conflicts);
         changes.add(
             new Change(Change.Kind.CREATE, file.path(), null, file.bytes(), null, file.sha256()));
@@ -110,7 +131,7 @@ public final class ProjectWriter {
       }
     }
     for (StateFile.Entry entry : previous.values()) {
-      if (wanted.containsKey(entry.path())) {
+      if (wanted.containsKey(entry.path()) || renamed.contains(entry.path())) {
         continue;
       }
       checkInside(root, entry.path());
@@ -469,6 +490,9 @@ public final class ProjectWriter {
         if (step.after() == null && current == null) {
           continue; // deleted before the crash
         }
+        if (step.after() == null && renamedInCase(root, journal, step, current, true)) {
+          continue; // deleted, and written under its new case, before the crash
+        }
         if (!java.util.Objects.equals(current, step.before())) {
           throw changedSince(target);
         }
@@ -491,6 +515,28 @@ public final class ProjectWriter {
     }
   }
 
+  /**
+   * Whether the file at {@code step}'s path is, on a filesystem that ignores case, the file of
+   * another step of the journal whose path differs only in case: holding that step's new text
+   * ({@code written}) or its old one. A file renamed in case is two steps on one file.
+   */
+  private static boolean renamedInCase(
+      Path root, Journal journal, Journal.Step step, String current, boolean written) {
+    if (current == null) {
+      return false;
+    }
+    for (Journal.Step other : journal.steps()) {
+      String text = written ? other.after() : other.before();
+      if (!other.path().equals(step.path())
+          && other.path().equalsIgnoreCase(step.path())
+          && current.equals(text)
+          && CaseAliases.sameFile(root.resolve(step.path()), root.resolve(other.path()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Puts every file the journal names back as it was before the run. */
   private static void backward(Path root, Journal journal) throws IOException {
     List<Journal.Step> steps = new ArrayList<>(journal.steps());
@@ -506,6 +552,9 @@ public final class ProjectWriter {
       String current = hash(target);
       if (java.util.Objects.equals(current, step.before())) {
         continue;
+      }
+      if (step.before() == null && renamedInCase(root, journal, step, current, false)) {
+        continue; // not written yet: what is there is the old name's file, still in place
       }
       if (step.before() == null) {
         if (current.equals(step.after())) {

@@ -186,6 +186,82 @@ class OwnershipTest {
     assertFalse(Files.exists(project.resolve("fresh")));
   }
 
+  /**
+   * An integration renamed in letter case only, on a filesystem that ignores case (macOS's and
+   * Windows' defaults), where the new name reaches the file written under the old one. Here a hard
+   * link stands for that second name: one file, two spellings. The run renames apionly's own files
+   * (the old name deleted, the new one written) instead of calling them the user's, adopting them,
+   * or deleting the one file after writing it.
+   */
+  @Test
+  void anIntegrationRenamedInCaseWhereTheFilesystemIgnoresCase() throws IOException {
+    TestFiles.write(
+        project.resolve("specs/a.yaml"),
+        "name: Alpha_Sync\nowner: o@acme.example\nobjects:\n  Account:\n    access: read\n"
+            + "user:\n  username: alpha@acme.example.integration\n  email: o@acme.example\n");
+    assertEquals(0, generate("specs").exitCode());
+    List<String> renamed =
+        List.of(
+            PS + "%s.permissionset-meta.xml",
+            "force-app/main/default/permissionsetgroups/%s.permissionsetgroup-meta.xml",
+            "force-app/main/default/useraccesspolicies/%s.useraccesspolicy-meta.xml",
+            "config/users/%s-user-def.json",
+            "scripts/apex/provision-%s.apex");
+    for (String path : renamed) {
+      Files.createLink(
+          project.resolve(String.format(path, "ALPHA_Sync")),
+          project.resolve(String.format(path, "Alpha_Sync")));
+    }
+    TestFiles.write(
+        project.resolve("specs/a.yaml"),
+        TestFiles.read(project.resolve("specs/a.yaml"))
+            .replace("name: Alpha_Sync", "name: ALPHA_Sync"));
+
+    Cli.Run run = generate("specs");
+    assertEquals(0, run.exitCode(), run.toString());
+    assertFalse(run.err().contains("adopted"), run.err());
+    Map<String, String> after = TestFiles.tree(project);
+    for (String path : renamed) {
+      String now = String.format(path, "ALPHA_Sync");
+      assertTrue(run.out().contains("create " + now), run.out());
+      assertTrue(run.out().contains("delete " + String.format(path, "Alpha_Sync")), run.out());
+      assertTrue(after.containsKey(now), now + " in " + after.keySet());
+      assertFalse(after.containsKey(String.format(path, "Alpha_Sync")), after.keySet().toString());
+    }
+    assertTrue(after.get(String.format(renamed.get(0), "ALPHA_Sync")).contains("ALPHA"));
+    String state = after.get(StateFile.PATH);
+    assertTrue(state.contains("ALPHA_Sync.permissionset-meta.xml"), state);
+    assertFalse(state.contains("Alpha_Sync"), state);
+    Cli.Run check =
+        Cli.run(
+            "generate",
+            project.resolve("specs").toString(),
+            "--out",
+            project.toString(),
+            "--check");
+    assertEquals(0, check.exitCode(), check.toString());
+  }
+
+  /**
+   * A second name in another case for a file apionly wrote, edited since: still refused as a hand
+   * edit, nothing written.
+   */
+  @Test
+  void aFileRenamedInCaseAndEditedIsStillRefused() throws IOException {
+    assertEquals(0, generate("specs").exitCode());
+    Path old = project.resolve(PS + "Alpha_Sync.permissionset-meta.xml");
+    Files.createLink(project.resolve(PS + "ALPHA_Sync.permissionset-meta.xml"), old);
+    Files.writeString(
+        old, Files.readString(old).replace("</PermissionSet>", "<!-- x --></PermissionSet>"));
+    spec("a.yaml", "ALPHA_Sync", "Account");
+    Map<String, String> before = TestFiles.tree(project);
+
+    Cli.Run run = generate("specs");
+    assertEquals(2, run.exitCode(), run.toString());
+    assertTrue(run.err().contains("was edited since apionly wrote it"), run.err());
+    assertEquals(before, TestFiles.tree(project));
+  }
+
   private static byte[] bytes(String text) {
     return text.getBytes(StandardCharsets.UTF_8);
   }
