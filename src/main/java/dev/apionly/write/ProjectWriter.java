@@ -517,8 +517,10 @@ public final class ProjectWriter {
 
   /**
    * Whether the file at {@code step}'s path is, on a filesystem that ignores case, the file of
-   * another step of the journal whose path differs only in case: holding that step's new text
-   * ({@code written}) or its old one. A file renamed in case is two steps on one file.
+   * another step of the journal whose path differs only in case (a file renamed in case is two
+   * steps on one file): {@code written}, that step has moved its new text in (its staged text is
+   * gone) and the file holds it; otherwise, that step still holds the old text and the file is it.
+   * The staged text decides, as old and new may be the same bytes.
    */
   private static boolean renamedInCase(
       Path root, Journal journal, Journal.Step step, String current, boolean written) {
@@ -526,9 +528,15 @@ public final class ProjectWriter {
       return false;
     }
     for (Journal.Step other : journal.steps()) {
+      if (other.path().equals(step.path()) || !other.path().equalsIgnoreCase(step.path())) {
+        continue;
+      }
+      Journal.Step creating = written ? other : step;
+      boolean movedIn =
+          !Files.exists(
+              root.resolve(Journal.STAGED).resolve(creating.path()), LinkOption.NOFOLLOW_LINKS);
       String text = written ? other.after() : other.before();
-      if (!other.path().equals(step.path())
-          && other.path().equalsIgnoreCase(step.path())
+      if (movedIn == written
           && current.equals(text)
           && CaseAliases.sameFile(root.resolve(step.path()), root.resolve(other.path()))) {
         return true;
