@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -53,17 +54,12 @@ record Journal(List<String> directories, List<Journal.Step> steps, boolean commi
     Set<String> present = new HashSet<>();
     List<String> directories = new ArrayList<>();
     List<Step> steps = new ArrayList<>();
-    // deletions first: a file renamed in letter case only, on a filesystem that ignores case, is
-    // one file under both names, and must be gone from the old name before the new one is written
-    for (Change change : plan.changes()) {
-      if (change.kind() == Change.Kind.DELETE) {
-        steps.add(new Step(change.kind(), change.path(), change.sha256Before(), null));
-      }
-    }
-    for (Change change : plan.changes()) {
-      if (change.kind() == Change.Kind.DELETE) {
-        continue;
-      }
+    // deletions first, each kind in path order: a file renamed in letter case only, on a
+    // filesystem that ignores case, is one file under both names, and must be gone from the old
+    // name before the new one is written
+    List<Change> ordered = new ArrayList<>(plan.changes());
+    ordered.sort(Comparator.comparing(change -> change.kind() != Change.Kind.DELETE));
+    for (Change change : ordered) {
       steps.add(
           new Step(change.kind(), change.path(), change.sha256Before(), change.sha256After()));
       if (change.kind() != Change.Kind.CREATE) {
